@@ -1,0 +1,57 @@
+/**
+ * The contract between the detector (decode -> resample -> trim -> features -> forest) and its callers: the API,
+ * the CLI and the benchmarks. Field names are the API's JSON names on purpose, so the API returns this object as is.
+ */
+export type Verdict = "real" | "fake" | "uncertain";
+
+export interface AnalyzeOptions {
+  /** Length of each timeline segment in seconds (0.5-10). */
+  segmentSeconds: number;
+  /** Whether to return the per-segment timeline. */
+  segments: boolean;
+  /** Analysis covers at most this many seconds of the (trimmed) input; the rest is ignored and reported. */
+  maxAnalyzedSeconds: number;
+}
+
+export interface InputDescription {
+  sample_rate: number;
+  channels: number;
+  bit_depth: number;
+  /** "pcm" | "float" | "alaw" | "mulaw", with the container when it is not plain RIFF, e.g. "pcm (RF64)". */
+  format: string;
+}
+
+export interface Segment {
+  start_s: number;
+  end_s: number;
+  probability_fake: number;
+}
+
+export interface ModelIdentity {
+  name: string;
+  version: string;
+  sha256: string;
+}
+
+export interface Thresholds {
+  /** probability_fake at or above which the verdict is "fake". */
+  fake: number;
+  /** probability_fake at or below which the verdict is "real"; between the two it is "uncertain". */
+  real: number;
+}
+
+export interface Analysis {
+  verdict: Verdict;
+  probability_fake: number;
+  thresholds: Thresholds;
+  /** Duration of the decoded input, before trimming. */
+  duration_s: number;
+  /** Seconds of audio the verdict is based on (after trimming, capped at maxAnalyzedSeconds). */
+  analyzed_s: number;
+  /** Seconds of leading plus trailing silence removed. */
+  trimmed_s: number;
+  input: InputDescription;
+  segments: Segment[];
+  model: ModelIdentity;
+  timing_ms: { decode: number; features: number; model: number; total: number };
+}
