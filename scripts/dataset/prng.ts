@@ -1,0 +1,67 @@
+/**
+ * Seeded randomness exactly as SOURCES.md documents it: mulberry32 and a Fisher–Yates shuffle that runs from
+ * the end of the list. Every selection in the build draws from a fresh generator so that one stage never
+ * shifts another's draws.
+ */
+
+/** A generator of uniform numbers in [0, 1). */
+export type Random = () => number;
+
+/** mulberry32: state += 0x6D2B79F5, then the usual xor/multiply mix. */
+export function mulberry32(seed: number): Random {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A shuffled copy: for i from the last index down to 1, swap i with a uniform j in [0, i]. */
+export function shuffleFromEnd<T>(items: readonly T[], random: Random): T[] {
+  const out = items.slice();
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    const tmp = out[i];
+    out[i] = out[j];
+    out[j] = tmp;
+  }
+  return out;
+}
+
+/** Uniform number in [low, high). */
+export function uniform(random: Random, low: number, high: number): number {
+  return low + (high - low) * random();
+}
+
+/** Uniform integer in [low, high] (both ends included). */
+export function uniformInt(random: Random, low: number, high: number): number {
+  return low + Math.floor(random() * (high - low + 1));
+}
+
+/** One element chosen uniformly. */
+export function pick<T>(items: readonly T[], random: Random): T {
+  if (items.length === 0) throw new Error("pick from an empty list");
+  return items[Math.floor(random() * items.length)];
+}
+
+/**
+ * The seed a stage uses: the documented seed when the run seed is 0 (the default), otherwise a mix of both,
+ * so that `--seed N` moves every draw while keeping stages independent.
+ */
+export function stageSeed(documentedSeed: number, runSeed: number): number {
+  if (runSeed === 0) return documentedSeed >>> 0;
+  return (Math.imul(runSeed >>> 0, 0x9e3779b1) ^ documentedSeed) >>> 0;
+}
+
+/** A stable 32-bit hash of a string (FNV-1a), to derive per-item seeds from names rather than from order. */
+export function hashString(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
