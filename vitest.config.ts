@@ -18,6 +18,25 @@ export default defineConfig({
           include: ["test/worker/**/*.test.ts"],
         },
       },
+      {
+        // The web page's pure modules (plain ES modules with JSDoc types, served as they are).
+        test: {
+          name: "page",
+          environment: "node",
+          include: ["frontend/**/*.test.ts"],
+        },
+      },
+      {
+        // Headless Chromium against `wrangler dev`; skips with a message when /usr/bin/chromium is missing.
+        test: {
+          name: "e2e",
+          environment: "node",
+          include: ["test/e2e/**/*.test.ts"],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });
