@@ -1,0 +1,40 @@
+/**
+ * The words of the verdict card: what the result means and what it cannot promise, in plain sentences. Built
+ * from the server's own thresholds so the text never disagrees with the verdict.
+ */
+import { formatPercent } from "./format.js";
+
+/** @typedef {import("../../src/detector/types").Analysis} Analysis */
+/** @typedef {{ headline: string, meaning: string, caveat: string, announcement: string }} VerdictText */
+
+/** @param {Analysis} analysis @returns {VerdictText} */
+export function describeVerdict(analysis) {
+  const score = formatPercent(analysis.probability_fake);
+  const fakeAt = formatPercent(analysis.thresholds.fake);
+  const realAt = formatPercent(analysis.thresholds.real);
+  /** @type {Omit<VerdictText, "announcement">} */
+  let text;
+  switch (analysis.verdict) {
+    case "real":
+      text = {
+        headline: "Likely real human speech",
+        meaning: `The model rates the chance that this voice is AI-generated at ${score}, at or below its ${realAt} limit for real speech.`,
+        caveat: "This is a statistical estimate, not proof: a new voice generator or heavy compression can fool it.",
+      };
+      break;
+    case "fake":
+      text = {
+        headline: "Likely AI-generated",
+        meaning: `The model rates the chance that this voice is AI-generated at ${score}, at or above its ${fakeAt} threshold.`,
+        caveat: "It can be wrong, for example on noisy or heavily compressed recordings: treat this as a reason to check further, not as proof.",
+      };
+      break;
+    default:
+      text = {
+        headline: "Uncertain",
+        meaning: `The score of ${score} lies between the limits for real speech (${realAt} or less) and AI-generated speech (${fakeAt} or more), so the model cannot tell.`,
+        caveat: "Look at the timeline for parts that stand out, and weigh other evidence about the recording.",
+      };
+  }
+  return { ...text, announcement: `Result: ${text.headline}. AI-likelihood ${score}.` };
+}
