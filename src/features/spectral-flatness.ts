@@ -1,0 +1,32 @@
+import type { FrameMatrix } from "./frames";
+
+// Products of this many values stay inside float64's range for powers in [1e-38, 1e38], so one logarithm per
+// group replaces one per bin (the logarithms are most of this feature's cost).
+const LOG_GROUP = 8;
+
+/**
+ * librosa `spectral_flatness(S=|X|, power=2.0, amin)`: with P = max(amin, |X|^2), exp(mean(log P)) / mean(P)
+ * per frame; takes the power spectrogram. All-zero frames give 1 (librosa's float32 arithmetic gives 1.000001).
+ */
+export function spectralFlatness(power: FrameMatrix, amin: number): Float64Array {
+  if (!(amin >= 1e-38)) throw new RangeError(`amin ${amin} below 1e-38`);
+  const { nFrames, nRows, data } = power;
+  const flatness = new Float64Array(nFrames);
+  for (let t = 0; t < nFrames; t++) {
+    const base = t * nRows;
+    let sum = 0;
+    let logSum = 0;
+    for (let k = 0; k < nRows; k += LOG_GROUP) {
+      const end = Math.min(k + LOG_GROUP, nRows);
+      let product = 1;
+      for (let j = k; j < end; j++) {
+        const p = Math.max(amin, data[base + j]);
+        sum += p;
+        product *= p;
+      }
+      logSum += Math.log(product);
+    }
+    flatness[t] = Math.exp(logSum / nRows) / (sum / nRows);
+  }
+  return flatness;
+}

@@ -1,0 +1,66 @@
+import { centredFrameCount, type FrameMatrix, type Samples } from "./frames";
+import { realPowerSpectrum } from "./real-fft";
+
+/** Short-time Fourier transform parameters (librosa `stft` names). */
+export interface StftParams {
+  /** FFT size, a power of two; the spectrum has nFft / 2 + 1 bins. */
+  readonly nFft: number;
+  readonly hopLength: number;
+  /** Hann window length, at most nFft; the window is zero-padded to nFft, centred. */
+  readonly winLength: number;
+}
+
+/**
+ * Power spectrogram |X|^2, frame-major [T][nFft/2 + 1], following librosa >= 0.10 `stft(center=True,
+ * pad_mode="constant")`: frame t holds samples [t*hop - nFft/2, t*hop + nFft/2) with zeros beyond the signal,
+ * times a periodic Hann window of winLength (scipy `get_window("hann", winLength, fftbins=True)`) centred in
+ * nFft, then a one-sided DFT (numpy `rfft`); T = 1 + floor(n / hop). Computed in float64 (librosa stores
+ * complex64).
+ */
+export function powerSpectrogram(signal: Samples, params: StftParams): FrameMatrix {
+  const { nFft, hopLength, winLength } = params;
+  if (!(winLength >= 1 && winLength <= nFft)) throw new RangeError(`winLength ${winLength} not in [1, ${nFft}]`);
+  const transform = realPowerSpectrum(nFft);
+  const nBins = nFft / 2 + 1;
+  const nFrames = centredFrameCount(signal.length, nFft, hopLength);
+  const data = new Float64Array(nFrames * nBins);
+  const window = periodicHann(winLength);
+  const windowOffset = Math.floor((nFft - winLength) / 2);
+  // Outside [windowOffset, windowOffset + winLength) the window is zero, so those slots stay zero for every frame.
+  const frame = new Float64Array(nFft);
+  const n = signal.length;
+  for (let t = 0; t < nFrames; t++) {
+    const first = t * hopLength - nFft / 2 + windowOffset;
+    const lo = Math.max(0, -first);
+    const hi = Math.min(winLength, n - first);
+    if (lo > 0 || hi < winLength) frame.fill(0, windowOffset, windowOffset + winLength);
+    for (let j = lo; j < hi; j++) frame[windowOffset + j] = window[j] * signal[first + j];
+    transform.powerSpectrum(frame, data, t * nBins);
+  }
+  return { data, nFrames, nRows: nBins };
+}
+
+/** Magnitude spectrogram |X| from a power spectrogram, same layout. */
+export function magnitudeSpectrogram(power: FrameMatrix): FrameMatrix {
+  const data = new Float64Array(power.data.length);
+  for (let i = 0; i < data.length; i++) data[i] = Math.sqrt(power.data[i]);
+  return { data, nFrames: power.nFrames, nRows: power.nRows };
+}
+
+/** Spacing of the one-sided spectrum's bins in Hz (bin k is at k times this, librosa `fft_frequencies`). */
+export function binSpacingHz(sampleRate: number, nBins: number): number {
+  return sampleRate / (2 * (nBins - 1));
+}
+
+const windows = new Map<number, Float64Array>();
+
+/** Periodic Hann window, w[n] = 0.5 - 0.5 cos(2 pi n / length), built once per length. */
+function periodicHann(length: number): Float64Array {
+  let window = windows.get(length);
+  if (window === undefined) {
+    window = new Float64Array(length);
+    for (let i = 0; i < length; i++) window[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / length);
+    windows.set(length, window);
+  }
+  return window;
+}
