@@ -1,0 +1,28 @@
+/**
+ * Mono as librosa makes it: the mean over channels of the samples scaled to full scale 1.0, stored as float32.
+ *
+ * Sums are taken in float64, where they are exact for integer samples, and rounded to float32 once. For mono and
+ * stereo this is bit-identical to numpy's float32 mean ((L + R) / 2 loses nothing to the halving); with three or
+ * more channels of 24/32-bit or float samples numpy's float32 partial sums can round differently by one ulp.
+ */
+export function downmixToMono(
+  values: Int16Array | Int32Array | Float32Array | Float64Array,
+  channels: number,
+  frames: number,
+  scale: number,
+): Float32Array {
+  const mono = new Float32Array(frames);
+  if (channels === 1) {
+    for (let i = 0; i < frames; i++) mono[i] = values[i] * scale;
+  } else if (channels === 2) {
+    const half = scale * 0.5;
+    for (let i = 0, j = 0; i < frames; i++, j += 2) mono[i] = (values[j] + values[j + 1]) * half;
+  } else {
+    for (let i = 0, j = 0; i < frames; i++) {
+      let sum = 0;
+      for (let c = 0; c < channels; c++, j++) sum += values[j];
+      mono[i] = (sum * scale) / channels;
+    }
+  }
+  return mono;
+}
