@@ -145,20 +145,20 @@ export function computeGoldenFeatures(signal: Samples, config: GoldenConfig): Re
   const features: Record<string, FeatureArray> = {
     mel_db: librosaLayout(melDb),
     mfcc: librosaLayout(mfcc(melDb, N_MFCC)),
-    rms: row(rms(signal, { frameLength, hopLength })),
-    spectral_centroid: row(centroid),
-    spectral_bandwidth: row(spectralBandwidth(magnitude, centroid, SAMPLE_RATE)),
-    spectral_rolloff: row(spectralRolloff(magnitude, SAMPLE_RATE, 0.85)),
-    spectral_flatness: row(spectralFlatness(power, 1e-10)),
+    rms: rowOf(rms(signal, { frameLength, hopLength })),
+    spectral_centroid: rowOf(centroid),
+    spectral_bandwidth: rowOf(spectralBandwidth(magnitude, centroid, SAMPLE_RATE)),
+    spectral_rolloff: rowOf(spectralRolloff(magnitude, SAMPLE_RATE, 0.85)),
+    spectral_flatness: rowOf(spectralFlatness(power, 1e-10)),
     spectral_contrast: librosaLayout(
       spectralContrast(magnitude, { sampleRate: SAMPLE_RATE, fMin: 200, nBands: 6, quantile: 0.02 }),
     ),
-    zero_crossing_rate: row(zeroCrossingRate(signal, { frameLength, hopLength, threshold: 1e-10 })),
+    zero_crossing_rate: rowOf(zeroCrossingRate(signal, { frameLength, hopLength, threshold: 1e-10 })),
   };
   if (config.winFrameLength !== undefined) {
     const framing = { frameLength: config.winFrameLength, hopLength };
-    features.rms_frame_length_win = row(rms(signal, framing));
-    features.zero_crossing_rate_frame_length_win = row(zeroCrossingRate(signal, { ...framing, threshold: 1e-10 }));
+    features.rms_frame_length_win = rowOf(rms(signal, framing));
+    features.zero_crossing_rate_frame_length_win = rowOf(zeroCrossingRate(signal, { ...framing, threshold: 1e-10 }));
   }
   return features;
 }
@@ -171,7 +171,8 @@ export function librosaLayout(matrix: FrameMatrix): FeatureArray {
   return { rows: nRows, frames: nFrames, values };
 }
 
-function row(values: Float64Array): FeatureArray {
+/** A 1-D per-frame feature (or a vector) as a one-row FeatureArray. */
+export function rowOf(values: Float64Array): FeatureArray {
   return { rows: 1, frames: values.length, values };
 }
 
@@ -182,7 +183,7 @@ export function goldenArray(value: GoldenFeatureValue): FeatureArray {
     const rows = value as number[][];
     return { rows: rows.length, frames: rows[0].length, values: Float64Array.from(rows.flat()) };
   }
-  return row(Float64Array.from(value as number[]));
+  return rowOf(Float64Array.from(value as number[]));
 }
 
 /** Result of comparing one feature of one case and config. */
