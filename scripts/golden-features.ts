@@ -5,7 +5,7 @@
  * scripts/parity-report.ts. Node only (reads files).
  */
 import { existsSync, readFileSync } from "node:fs";
-import { WaveFile } from "wavefile";
+import { decodeWav } from "../src/audio/wav";
 import type { FrameMatrix, Samples } from "../src/features/frames";
 import { melFilterbank, melSpectrogram } from "../src/features/mel";
 import { mfcc } from "../src/features/mfcc";
@@ -122,16 +122,7 @@ export function goldenSignal(entry: GoldenCaseEntry): Float32Array {
     const bytes = readFileSync(new URL(`resampled/${entry.name}.kaiser_best.f32`, GOLDEN_DIR));
     return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   }
-  return decodeMonoPcm16(readFileSync(new URL(entry.input, GOLDEN_DIR)));
-}
-
-// Stand-in until src/audio/wav.ts lands: the 16 kHz golden inputs are all mono 16-bit PCM (int16 / 32768).
-function decodeMonoPcm16(bytes: Uint8Array): Float32Array {
-  const wav = new WaveFile(bytes);
-  const fmt = wav.fmt as { bitsPerSample: number; numChannels: number };
-  if (fmt.bitsPerSample !== 16 || fmt.numChannels !== 1) throw new Error("golden 16 kHz inputs are mono 16-bit PCM");
-  const ints = wav.getSamples(false, Float64Array) as unknown as Float64Array;
-  return Float32Array.from(ints, (v) => v / 32768);
+  return decodeWav(readFileSync(new URL(entry.input, GOLDEN_DIR))).samples;
 }
 
 /** Every feature of the golden JSON for one configuration, computed by our code, in librosa's layout. */
