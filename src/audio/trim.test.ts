@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { goldenAvailable, goldenCases, goldenSignal } from "../../scripts/golden-features";
+import { AudioError } from "./errors";
+import { trimSilence } from "./trim";
+
+/** Zeros, then `length` samples of the constant `level`, then zeros. */
+function block(before: number, length: number, after: number, level: number): Float32Array {
+  const y = new Float32Array(before + length + after);
+  y.fill(level, before, before + length);
+  return y;
+}
+
+describe("trimSilence (librosa effects.trim, top_db 60, frame 2048, hop 512)", () => {
+  it("keeps the frames that overlap the sound, by hand", () => {
+    // Sound in [10000, 18000). Frame t covers [512 t - 1024, 512 t + 1024): the first to touch it is t = 18
+    // (9216 + 1024 > 10000), the last t = 37 (18944 - 1024 < 18000); any overlap is far above -60 dB.
+    expect(trimSilence(block(10000, 8000, 10000, 0.5))).toEqual({ start: 18 * 512, end: 38 * 512 });
+  });
+
+  it("clips the end to the signal length", () => {
+    expect(trimSilence(block(0, 5000, 0, 0.5))).toEqual({ start: 0, end: 5000 });
+  });
+
+  it("keeps a quieter part above -60 dB relative to the loudest frame and cuts one below", () => {
+    for (const [relativeDb, kept] of [
+      [-50, true],
+      [-70, false],
+    ] as const) {
+      const y = new Float32Array(40960);
+      y.fill(0.5 * 10 ** (relativeDb / 20), 0, 20480);
+      y.fill(0.5, 20480);
+      // With the quiet part cut, the first sound frame is t = 39 (19968 + 1024 > 20480).
+      expect(trimSilence(y).start).toBe(kept ? 0 : 39 * 512);
+    }
+  });
+
+  it("honours its parameters", () => {
+    // Frame t covers [256 t - 512, 256 t + 512): first sound frame t = 38, last t = 72.
+    const y = block(10000, 8000, 10000, 0.5);
+    expect(trimSilence(y, { topDb: 60, frameLength: 1024, hopLength: 256 })).toEqual({ start: 38 * 256, end: 73 * 256 });
+  });
+
+  it("throws silent_audio for an all-zero signal (librosa would keep it all: deliberate difference)", () => {
+    const silent = () => trimSilence(new Float32Array(16000));
+    expect(silent).toThrow(AudioError);
+    expect(silent).toThrow(expect.objectContaining({ code: "silent_audio" }));
+  });
+
+  it("throws silent_audio when even the loudest frame is at or below -100 dBFS RMS", () => {
+    expect(() => trimSilence(block(1000, 8000, 1000, 1e-6))).toThrow(expect.objectContaining({ code: "silent_audio" }));
+    expect(trimSilence(block(1000, 8000, 1000, 1e-4))).toEqual({ start: 0, end: 10000 });
+  });
+});
+
+describe.skipIf(!goldenAvailable)("trimSilence on the golden syn_tone1k_gaps (0.3 s silence, 1 s tone, 0.3 s silence)", () => {
+  it("cuts to the frames around the tone, as librosa's algorithm does", () => {
+    const entry = goldenCases().find((c) => c.name === "syn_tone1k_gaps");
+    if (entry === undefined) throw new Error("syn_tone1k_gaps missing from index.json");
+    // Tone in [4800, 20800) (digital zeros around it). Frame 8 covers [3072, 5120) and is the first to touch it;
+    // frame 42 covers [20480, 22528) and is the last, so librosa returns [8 * 512, 43 * 512).
+    expect(trimSilence(goldenSignal(entry))).toEqual({ start: 4096, end: 22016 });
+  });
+});
