@@ -70,3 +70,28 @@ export function trackDuration(audioSeconds, segments) {
 export function segmentIndexAt(segments, seconds) {
   return segments.findIndex((s) => seconds >= s.start_s && seconds < s.end_s);
 }
+
+/**
+ * Keyboard use of the segment buttons (one Tab stop, arrows move between segments).
+ * @param {string} key KeyboardEvent.key @param {number} current focused segment @param {number} count segments
+ * @returns {number | "activate" | null} the segment to focus, "activate" to play the current one, null to ignore
+ */
+export function rovingTarget(key, current, count) {
+  switch (key) {
+    case "ArrowRight":
+    case "ArrowDown":
+      return Math.min(count - 1, current + 1);
+    case "ArrowLeft":
+    case "ArrowUp":
+      return Math.max(0, current - 1);
+    case "Home":
+      return 0;
+    case "End":
+      return count - 1;
+    case "Enter":
+    case " ":
+      return "activate";
+    default:
+      return null;
+  }
+}

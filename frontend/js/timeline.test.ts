@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { levelOf, segmentBars, segmentIndexAt, timeToX, trackDuration } from "./timeline.js";
+import { levelOf, rovingTarget, segmentBars, segmentIndexAt, timeToX, trackDuration } from "./timeline.js";
 
 const thresholds = { fake: 0.7, real: 0.3 };
 const segments = [
@@ -84,5 +84,19 @@ describe("segmentIndexAt", () => {
     expect(segmentIndexAt(segments, 2)).toBe(1);
     expect(segmentIndexAt(segments, 4.49)).toBe(2);
     expect(segmentIndexAt(segments, 4.5)).toBe(-1);
+  });
+});
+
+describe("rovingTarget", () => {
+  it("moves with arrows within bounds, jumps with Home and End, activates with Enter and Space", () => {
+    expect(rovingTarget("ArrowRight", 1, 3)).toBe(2);
+    expect(rovingTarget("ArrowDown", 2, 3)).toBe(2);
+    expect(rovingTarget("ArrowLeft", 0, 3)).toBe(0);
+    expect(rovingTarget("ArrowUp", 2, 3)).toBe(1);
+    expect(rovingTarget("Home", 2, 3)).toBe(0);
+    expect(rovingTarget("End", 0, 3)).toBe(2);
+    expect(rovingTarget("Enter", 1, 3)).toBe("activate");
+    expect(rovingTarget(" ", 1, 3)).toBe("activate");
+    expect(rovingTarget("Tab", 1, 3)).toBeNull();
   });
 });
