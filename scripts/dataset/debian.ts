@@ -42,7 +42,7 @@ export async function extractMembers(name: string, members: readonly string[], d
   if (members.every((m) => existsSync(join(targetDir, m)))) return;
   const deb = await fetchDeb(name, debDir);
   mkdirSync(targetDir, { recursive: true });
-  await run("sh", ["-c", `dpkg-deb --fsys-tarfile "$0" | tar -x -C "$1" "$@"`, deb, targetDir, ...members.map((m) => `./${m}`)]);
+  await run("sh", ["-c", `d="$1"; shift; dpkg-deb --fsys-tarfile "$0" | tar -x -C "$d" "$@"`, deb, targetDir, ...members.map((m) => `./${m}`)]);
 }
 
 /** Every regular file under a folder, as `/`-separated paths relative to it, sorted. */
