@@ -3,7 +3,7 @@
  * analysis (the contract in src/detector/types.ts); everything else becomes a PageError. The seed's page showed
  * any error body as "AI-Generated Audio" because it skipped exactly these checks.
  */
-import { problemFromResponse } from "./problem.js";
+import { invalidResponse, problemFromResponse } from "./problem.js";
 
 /** @typedef {import("../../src/detector/types").Analysis} Analysis */
 /** @typedef {import("../../src/detector/types").Segment} Segment */
@@ -23,15 +23,8 @@ export function readAnalyzeResponse(status, contentType, bodyText) {
   if (status < 200 || status > 299) return { ok: false, error: problemFromResponse(status, contentType, bodyText) };
   const analysis = parseAnalysis(bodyText);
   if (analysis) return { ok: true, analysis };
-  return {
-    ok: false,
-    error: {
-      title: "Unexpected answer from the server",
-      detail: "The server's answer is not an analysis result, so no verdict can be shown. Try again later.",
-      code: "invalid_response",
-      status,
-    },
-  };
+  const detail = "The server's answer is not an analysis result, so no verdict can be shown. Try again later.";
+  return { ok: false, error: invalidResponse(status, detail) };
 }
 
 /**

@@ -3,7 +3,7 @@
  */
 import { apiOrigin, segmentSeconds } from "../config.js";
 import { readAnalyzeResponse } from "./analysis.js";
-import { networkError, problemFromResponse } from "./problem.js";
+import { invalidResponse, networkError, problemFromResponse } from "./problem.js";
 
 /** @typedef {import("./analysis.js").AnalyzeOutcome} AnalyzeOutcome */
 /** @typedef {import("./problem.js").PageError} PageError */
@@ -70,8 +70,5 @@ export async function fetchModelCard() {
   } catch {
     // falls through to the error below
   }
-  return {
-    ok: false,
-    error: { title: "Unexpected answer from the server", detail: "The model card is not valid JSON.", code: "invalid_response", status: response.status },
-  };
+  return { ok: false, error: invalidResponse(response.status, "The model card is not a JSON object.") };
 }

@@ -71,6 +71,15 @@ export function networkError(target) {
   };
 }
 
+/**
+ * A 2xx answer whose body is not what the page asked for.
+ * @param {number} status @param {string} detail what was wrong, for the user
+ * @returns {PageError}
+ */
+export function invalidResponse(status, detail) {
+  return { title: "Unexpected answer from the server", detail, code: "invalid_response", status };
+}
+
 /** @param {number} status */
 function fallbackDetail(status) {
   if (STATUS_ADVICE[status]) return STATUS_ADVICE[status];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { networkError, problemFromResponse } from "./problem.js";
+import { invalidResponse, networkError, problemFromResponse } from "./problem.js";
 
 describe("problemFromResponse", () => {
   it("takes title, detail, code and status from a problem+json body", () => {
@@ -61,6 +61,17 @@ describe("networkError", () => {
       code: "network_error",
       status: null,
       detail: expect.stringContaining("https://api.example.org"),
+    });
+  });
+});
+
+describe("invalidResponse", () => {
+  it("keeps the status and the detail it is given", () => {
+    expect(invalidResponse(200, "not a card")).toEqual({
+      title: "Unexpected answer from the server",
+      detail: "not a card",
+      code: "invalid_response",
+      status: 200,
     });
   });
 });
