@@ -130,7 +130,8 @@ export function computeGoldenFeatures(signal: Samples, config: GoldenConfig): Re
   const { nFft, hopLength, winLength, nMels, frameLength } = config;
   const power = powerSpectrogram(signal, { nFft, hopLength, winLength });
   const magnitude = magnitudeSpectrogram(power);
-  const mel = melSpectrogram(power, melFilterbank({ sampleRate: SAMPLE_RATE, nFft, nMels, fMin: 0, fMax: SAMPLE_RATE / 2 }));
+  const filterbank = melFilterbank({ sampleRate: SAMPLE_RATE, nFft, nMels, fMin: 0, fMax: SAMPLE_RATE / 2 });
+  const mel = melSpectrogram(power, filterbank);
   const melDb = { ...mel, data: powerToDb(mel.data, { ref: 1, amin: 1e-10, topDb: 80 }) };
   const centroid = spectralCentroid(magnitude, SAMPLE_RATE);
   const features: Record<string, FeatureArray> = {

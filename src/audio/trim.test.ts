@@ -37,7 +37,8 @@ describe("trimSilence (librosa effects.trim, top_db 60, frame 2048, hop 512)", (
   it("honours its parameters", () => {
     // Frame t covers [256 t - 512, 256 t + 512): first sound frame t = 38, last t = 72.
     const y = block(10000, 8000, 10000, 0.5);
-    expect(trimSilence(y, { topDb: 60, frameLength: 1024, hopLength: 256 })).toEqual({ start: 38 * 256, end: 73 * 256 });
+    const params = { topDb: 60, frameLength: 1024, hopLength: 256 };
+    expect(trimSilence(y, params)).toEqual({ start: 38 * 256, end: 73 * 256 });
   });
 
   it("throws silent_audio for an all-zero signal (librosa would keep it all: deliberate difference)", () => {
@@ -52,7 +53,7 @@ describe("trimSilence (librosa effects.trim, top_db 60, frame 2048, hop 512)", (
   });
 });
 
-describe.skipIf(!goldenAvailable)("trimSilence on the golden syn_tone1k_gaps (0.3 s silence, 1 s tone, 0.3 s silence)", () => {
+describe.skipIf(!goldenAvailable)("trimSilence on the golden syn_tone1k_gaps (0.3 s silence, 1 s tone, 0.3 s)", () => {
   it("cuts to the frames around the tone, as librosa's algorithm does", () => {
     const entry = goldenCases().find((c) => c.name === "syn_tone1k_gaps");
     if (entry === undefined) throw new Error("syn_tone1k_gaps missing from index.json");

@@ -29,7 +29,9 @@ export interface FramingParams {
 /** Number of centred frames (librosa `center=True`) for a signal of `nSamples` (at least one sample). */
 export function centredFrameCount(nSamples: number, frameLength: number, hopLength: number): number {
   if (!(nSamples >= 1)) throw new RangeError("a signal needs at least one sample to be framed");
-  if (!(Number.isInteger(hopLength) && hopLength >= 1)) throw new RangeError(`hop length ${hopLength} is not a positive integer`);
+  if (!(Number.isInteger(hopLength) && hopLength >= 1)) {
+    throw new RangeError(`hop length ${hopLength} is not a positive integer`);
+  }
   const padded = nSamples + 2 * Math.floor(frameLength / 2);
   if (padded < frameLength) throw new RangeError(`signal of ${nSamples} samples is too short for one frame`);
   return 1 + Math.floor((padded - frameLength) / hopLength);

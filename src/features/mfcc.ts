@@ -33,7 +33,9 @@ function dctBasis(nMfcc: number, nMels: number): Float64Array {
     basis = new Float64Array(nMfcc * nMels);
     for (let k = 0; k < nMfcc; k++) {
       const scale = Math.sqrt((k === 0 ? 1 : 2) / nMels);
-      for (let n = 0; n < nMels; n++) basis[k * nMels + n] = scale * Math.cos((Math.PI * k * (2 * n + 1)) / (2 * nMels));
+      for (let n = 0; n < nMels; n++) {
+        basis[k * nMels + n] = scale * Math.cos((Math.PI * k * (2 * n + 1)) / (2 * nMels));
+      }
     }
     dctMatrices.set(key, basis);
   }

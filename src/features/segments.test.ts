@@ -44,7 +44,8 @@ describe("meanStd / rowMeanStd", () => {
     expect(mean).toBe(2.5);
     expect(std).toBeCloseTo(Math.sqrt(1.25), 15);
     // Frame-major 3 frames x 2 rows: row 0 = [1, 2, 3], row 1 = [10, 10, 40].
-    const rows = rowMeanStd({ data: Float64Array.from([1, 10, 2, 10, 3, 40]), nFrames: 3, nRows: 2 }, { first: 0, end: 3 });
+    const matrix = { data: Float64Array.from([1, 10, 2, 10, 3, 40]), nFrames: 3, nRows: 2 };
+    const rows = rowMeanStd(matrix, { first: 0, end: 3 });
     expect(Array.from(rows.mean)).toEqual([2, 20]);
     expect(rows.std[0]).toBeCloseTo(Math.sqrt(2 / 3), 15);
     expect(rows.std[1]).toBeCloseTo(Math.sqrt(200), 12);
@@ -65,7 +66,8 @@ describe.each<StftParams>([
   const filterbank = melFilterbank({ sampleRate, nFft: stft.nFft, nMels: 40, fMin: 0, fMax: 8000 });
   const ranges = consecutiveSegmentFrameRanges(clip.length, 2 * sampleRate, stft.hopLength, power.nFrames);
 
-  it.each(ranges.map((range, index) => ({ index, range })))("segment $index equals the documented definition", ({ range }) => {
+  const segments = ranges.map((range, index) => ({ index, range }));
+  it.each(segments)("segment $index equals the documented definition", ({ range }) => {
     // The definition, computed independently: an STFT of just the segment's samples plus enough clip context on
     // each side (a whole number of hops, at least nFft / 2) that its frames see what the whole-clip frames see.
     const context = stft.hopLength * Math.ceil(stft.nFft / 2 / stft.hopLength);

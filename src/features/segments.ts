@@ -19,8 +19,15 @@ export interface FrameRange {
 }
 
 /** The frames whose centre t * hopLength lies in [startSample, endSample), clipped to the clip's nFrames. */
-export function segmentFrameRange(startSample: number, endSample: number, hopLength: number, nFrames: number): FrameRange {
-  if (!(0 <= startSample && startSample <= endSample)) throw new RangeError(`bad segment [${startSample}, ${endSample})`);
+export function segmentFrameRange(
+  startSample: number,
+  endSample: number,
+  hopLength: number,
+  nFrames: number,
+): FrameRange {
+  if (!(0 <= startSample && startSample <= endSample)) {
+    throw new RangeError(`bad segment [${startSample}, ${endSample})`);
+  }
   return {
     first: Math.min(nFrames, Math.ceil(startSample / hopLength)),
     end: Math.min(nFrames, Math.ceil(endSample / hopLength)),

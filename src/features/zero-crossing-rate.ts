@@ -13,7 +13,10 @@ export interface ZeroCrossingRateParams extends FramingParams {
  * compared with the previous frame), and the rate is crossings / frameLength. Counts come from a running count
  * of crossings, so each frame costs O(1) and the result is exact.
  */
-export function zeroCrossingRate(signal: Samples, { frameLength, hopLength, threshold }: ZeroCrossingRateParams): Float64Array {
+export function zeroCrossingRate(
+  signal: Samples,
+  { frameLength, hopLength, threshold }: ZeroCrossingRateParams,
+): Float64Array {
   const n = signal.length;
   const nFrames = centredFrameCount(n, frameLength, hopLength);
   // crossingsBefore[i] = crossings between pairs (j, j + 1) with j < i. Pairs inside the edge padding never cross.

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { spectralFlatness } from "./spectral-flatness";
+
+describe("spectralFlatness (geometric / arithmetic mean of the floored power)", () => {
+  it("is 1 for a flat spectrum and for an all-zero frame", () => {
+    const data = Float64Array.from([...new Array(33).fill(4), ...new Array(33).fill(0)]);
+    const power = { data, nFrames: 2, nRows: 33 };
+    const flatness = spectralFlatness(power, 1e-10);
+    expect(flatness[0]).toBeCloseTo(1, 14);
+    expect(flatness[1]).toBeCloseTo(1, 14);
+  });
+
+  it("matches exp(mean(log P)) / mean(P) with P floored at amin, over groups of bins of any size", () => {
+    const nRows = 21; // not a multiple of the logarithm grouping
+    const data = Float64Array.from({ length: nRows }, (_, k) => (k % 5 === 0 ? 0 : 1e3 * Math.abs(Math.sin(k))));
+    const floored = Array.from(data, (p) => Math.max(1e-10, p));
+    const geometric = Math.exp(floored.reduce((s, p) => s + Math.log(p), 0) / nRows);
+    const arithmetic = floored.reduce((s, p) => s + p, 0) / nRows;
+    expect(spectralFlatness({ data, nFrames: 1, nRows }, 1e-10)[0]).toBeCloseTo(geometric / arithmetic, 14);
+  });
+
+  it("refuses an amin so small that grouped products could underflow", () => {
+    expect(() => spectralFlatness({ data: new Float64Array(4), nFrames: 1, nRows: 4 }, 1e-40)).toThrow(RangeError);
+  });
+});

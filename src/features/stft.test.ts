@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { binSpacingHz, magnitudeSpectrogram, powerSpectrogram, type StftParams } from "./stft";
+
+/**
+ * Frame t by librosa's definition, written out directly: samples [t*hop - nFft/2, t*hop + nFft/2) with zeros
+ * outside the signal, times a periodic Hann of winLength zero-padded to nFft (centred), then |DFT|^2.
+ */
+function referenceFrame(signal: Float32Array, t: number, { nFft, hopLength, winLength }: StftParams): Float64Array {
+  const offset = Math.floor((nFft - winLength) / 2);
+  const windowed = Float64Array.from({ length: nFft }, (_, j) => {
+    const i = t * hopLength - nFft / 2 + j;
+    const inWindow = j >= offset && j < offset + winLength;
+    const w = inWindow ? 0.5 - 0.5 * Math.cos((2 * Math.PI * (j - offset)) / winLength) : 0;
+    return i >= 0 && i < signal.length ? w * signal[i] : 0;
+  });
+  return Float64Array.from({ length: nFft / 2 + 1 }, (_, k) => {
+    let re = 0;
+    let im = 0;
+    for (let j = 0; j < nFft; j++) {
+      re += windowed[j] * Math.cos((2 * Math.PI * k * j) / nFft);
+      im -= windowed[j] * Math.sin((2 * Math.PI * k * j) / nFft);
+    }
+    return re * re + im * im;
+  });
+}
+
+const signal = Float32Array.from({ length: 3001 }, (_, i) => 0.5 * Math.sin(0.21 * i) + 0.25 * Math.sin(1.3 * i + 0.4));
+
+describe.each<StftParams>([
+  { nFft: 512, hopLength: 160, winLength: 400 },
+  { nFft: 256, hopLength: 64, winLength: 256 },
+])("powerSpectrogram (nFft $nFft, hop $hopLength, win $winLength)", (params) => {
+  const power = powerSpectrogram(signal, params);
+
+  it("has 1 + floor(n / hop) frames of nFft / 2 + 1 bins", () => {
+    expect(power.nFrames).toBe(1 + Math.floor(signal.length / params.hopLength));
+    expect(power.nRows).toBe(params.nFft / 2 + 1);
+    expect(power.data).toHaveLength(power.nFrames * power.nRows);
+  });
+
+  it("equals the definition at the zero-padded edges and inside", () => {
+    for (const t of [0, 1, 5, power.nFrames - 2, power.nFrames - 1]) {
+      const expected = referenceFrame(signal, t, params);
+      const scale = Math.max(...expected);
+      const frame = power.data.subarray(t * power.nRows, (t + 1) * power.nRows);
+      for (let k = 0; k < power.nRows; k++) expect(Math.abs(frame[k] - expected[k])).toBeLessThan(1e-11 * scale);
+    }
+  });
+});
+
+describe("magnitudeSpectrogram / binSpacingHz", () => {
+  it("takes the square root of each power value", () => {
+    const magnitude = magnitudeSpectrogram({ data: Float64Array.from([4, 0, 2.25]), nFrames: 1, nRows: 3 });
+    expect(Array.from(magnitude.data)).toEqual([2, 0, 1.5]);
+  });
+
+  it("spaces bins sr / nFft apart", () => {
+    expect(binSpacingHz(16000, 1025)).toBe(7.8125);
+    expect(binSpacingHz(16000, 257)).toBe(31.25);
+  });
+
+  it("refuses a window longer than the FFT", () => {
+    expect(() => powerSpectrogram(signal, { nFft: 256, hopLength: 64, winLength: 300 })).toThrow(RangeError);
+  });
+});
