@@ -5,3 +5,8 @@ declare module "cloudflare:workers" {
     }
   }
 }
+
+/** The bindings wrangler.toml gives the worker, as tests see them through `env` from "cloudflare:workers". */
+declare namespace Cloudflare {
+  interface Env extends import("../src/api/bindings").ApiBindings {}
+}

@@ -1,0 +1,69 @@
+/**
+ * Where every failure becomes a problem document: thrown ProblemErrors, the decoder's AudioErrors, hono's own
+ * HTTPExceptions (malformed multipart, unsupported media type), failed schema validation, unknown paths (404) and
+ * known paths asked with the wrong method (405). Anything else is a bug: it is logged (method, path and the
+ * error; never the body, the audio or a header) and answered 500 `internal_error` as a last resort.
+ */
+import type { Hook } from "@hono/zod-openapi";
+import type { Context, ErrorHandler, NotFoundHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { RouterRoute } from "hono/types";
+import { isAudioError } from "../audio/errors";
+import type { ApiEnv } from "./bindings";
+import { PROBLEM_KINDS, type ProblemCode } from "./problem-codes";
+import { ProblemError, problemResponse } from "./problem";
+import { BROWSER_CONVERSION_HINT } from "./upload";
+
+/** hono raises these itself; each has one meaning in this app. */
+const HTTP_EXCEPTIONS: Readonly<Record<number, { code: ProblemCode; detail: string }>> = {
+  400: { code: "malformed_body", detail: "The multipart/form-data body could not be parsed." },
+  415: {
+    code: "unsupported_media_type",
+    detail: `Send multipart/form-data with the field "file", or the raw WAV with Content-Type audio/wav. ${BROWSER_CONVERSION_HINT}`,
+  },
+};
+
+export const handleError: ErrorHandler = (error, c) => {
+  if (error instanceof ProblemError) return problemResponse(error.code, error.detail, { ...error.headers });
+  if (isAudioError(error)) {
+    const hint = PROBLEM_KINDS[error.code].status === 415 ? ` ${BROWSER_CONVERSION_HINT}` : "";
+    return problemResponse(error.code, `${error.message}${hint}`);
+  }
+  const known = error instanceof HTTPException ? HTTP_EXCEPTIONS[error.status] : undefined;
+  if (known) return problemResponse(known.code, known.detail);
+  logUnexpected(error, c);
+  return problemResponse("internal_error", "The server failed unexpectedly; the failure is logged. Try again later.");
+};
+
+/** Schema validation failures (query, form) as 400 `invalid_request`, naming each field and what it expects. */
+export const validationHook: Hook<unknown, ApiEnv, string, void> = (result) => {
+  if (result.success) return;
+  const issues = result.error.issues.map((issue) => `${issue.path.join(".") || result.target}: ${issue.message}`);
+  throw new ProblemError("invalid_request", `Invalid ${result.target}: ${issues.join("; ")}.`);
+};
+
+/** 404 for unknown paths; 405 with Allow when the path exists for other methods. */
+export function notFoundOrWrongMethod(routes: () => readonly RouterRoute[]): NotFoundHandler {
+  return (c) => {
+    const allowed = allowedMethods(routes(), c.req.path);
+    if (allowed.length > 0) {
+      return problemResponse("method_not_allowed", `${c.req.method} is not allowed here; use ${allowed.join(", ")}.`, {
+        Allow: allowed.join(", "),
+      });
+    }
+    return problemResponse("not_found", "Nothing is served at this path. The API is described at /openapi.json.");
+  };
+}
+
+export function allowedMethods(routes: readonly RouterRoute[], path: string): string[] {
+  const methods = new Set(routes.filter((route) => route.path === path && route.method !== "ALL").map((r) => r.method));
+  if (methods.size === 0) return [];
+  if (methods.has("GET")) methods.add("HEAD");
+  methods.add("OPTIONS");
+  return [...methods];
+}
+
+function logUnexpected(error: Error, c: Context): void {
+  const entry = { event: "unexpected_error", method: c.req.method, path: c.req.path, error: error.name };
+  console.error(JSON.stringify({ ...entry, message: error.message, stack: error.stack }));
+}
