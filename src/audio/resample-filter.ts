@@ -1,3 +1,5 @@
+import { kaiserLength, kaiserWindow, sinc } from "./kaiser";
+
 /**
  * The anti-aliasing (downsampling) / anti-imaging (upsampling) low-pass of the resampler: a Kaiser-windowed sinc,
  * tabulated per polyphase phase.
@@ -5,8 +7,9 @@
  * Design, relative to the Nyquist frequency fn of the lower of the two rates (fn = 8 kHz when converting to 16 kHz):
  * - pass-band edge 0.84375 fn (6.75 kHz), stop-band edge 1.075 fn (8.6 kHz), cutoff (-6 dB) midway at 7.675 kHz;
  * - 60 dB stop-band attenuation (Kaiser beta 5.65), hence pass-band ripple about +-0.001 (+-0.009 dB);
- * - span (A - 7.95) / (2.285 * 2 pi * transition) = 1.96 ms: 96 taps per phase at 44.1 kHz, 104 at 48 kHz,
- *   48 at 22.05/24 kHz, 24 at 8 kHz.
+ * - span (A - 7.95) / (2.285 * 2 pi * transition) = 1.96 ms of the input, rounded up to a multiple of 4 taps per
+ *   phase: 32 at 8 and 11.025 kHz, 44 at 22.05 kHz, 48 at 24 kHz, 64 at 32 kHz (44.1 and 48 kHz are first halved by
+ *   halfband.ts, then use the 22.05 / 24 kHz tables; taken directly they would need 88 / 96).
  * Why these edges: librosa's kaiser_best (resampy) is flat to 6.8 kHz and -6 dB at 7.34 kHz; scipy's resample_poly
  * is -6 dB at 8 kHz with a 2.6 kHz wide transition. This response lies between the two from 6.8 to 8.6 kHz, so the
  * output stays within the band those two references differ by (see resample.test.ts), and still removes everything
@@ -35,40 +38,18 @@ export function phaseTable(fromRate: number, toRate: number, phases: number, row
   const nyquist = Math.min(fromRate, toRate) / 2;
   const transitionHz = (STOP_EDGE - PASS_EDGE) * nyquist;
   const cutoff = ((PASS_EDGE + STOP_EDGE) / 2) * nyquist / fromRate; // cycles per input sample
-  const spanInputSamples = ((STOP_BAND_ATTENUATION_DB - 7.95) / (2.285 * 2 * Math.PI * transitionHz)) * fromRate;
-  const taps = Math.ceil(spanInputSamples / 4) * 4;
+  const taps = Math.ceil(kaiserLength(STOP_BAND_ATTENUATION_DB, transitionHz / fromRate) / 4) * 4;
   const halfWidth = taps / 2;
-  const beta = 0.1102 * (STOP_BAND_ATTENUATION_DB - 8.7);
   const coefficients = new Float32Array(rows * taps);
   const row = new Float64Array(taps);
   for (let p = 0; p < rows; p++) {
     let sum = 0;
     for (let k = 0; k < taps; k++) {
       const t = p / phases + halfWidth - 1 - k;
-      row[k] = 2 * cutoff * sinc(2 * cutoff * t) * kaiser(t / halfWidth, beta);
+      row[k] = 2 * cutoff * sinc(2 * cutoff * t) * kaiserWindow(t / halfWidth, STOP_BAND_ATTENUATION_DB);
       sum += row[k];
     }
     for (let k = 0; k < taps; k++) coefficients[p * taps + k] = row[k] / sum;
   }
   return { taps, phases, coefficients };
-}
-
-function sinc(x: number): number {
-  return x === 0 ? 1 : Math.sin(Math.PI * x) / (Math.PI * x);
-}
-
-/** Kaiser window at r in [-1, 1] (0 outside). */
-function kaiser(r: number, beta: number): number {
-  return Math.abs(r) >= 1 ? 0 : besselI0(beta * Math.sqrt(1 - r * r)) / besselI0(beta);
-}
-
-/** Modified Bessel function of the first kind, order 0, by its power series (converges fast for beta < 20). */
-function besselI0(x: number): number {
-  let sum = 1;
-  let term = 1;
-  for (let k = 1; term > 1e-17 * sum; k++) {
-    term *= (x / (2 * k)) ** 2;
-    sum += term;
-  }
-  return sum;
 }

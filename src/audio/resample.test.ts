@@ -1,40 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { resample } from "./resample";
+import { db, levelDb, tone, toneAmplitude } from "./testing/tones";
 import { PASS_EDGE, STOP_EDGE } from "./resample-filter";
 import { decodeWav } from "./wav";
-
-const tone = (rate: number, hz: number, seconds: number, amplitude = 0.5) =>
-  Float32Array.from({ length: Math.round(rate * seconds) }, (_, i) => amplitude * Math.sin((2 * Math.PI * hz * i) / rate));
-
-/** Least-squares amplitude of a sinusoid of frequency hz in y, away from the edges where the filter sees zeros. */
-function toneAmplitude(y: Float32Array, rate: number, hz: number, edge = 200): number {
-  let cc = 0;
-  let ss = 0;
-  let cs = 0;
-  let yc = 0;
-  let ys = 0;
-  for (let i = edge; i < y.length - edge; i++) {
-    const c = Math.cos((2 * Math.PI * hz * i) / rate);
-    const s = Math.sin((2 * Math.PI * hz * i) / rate);
-    cc += c * c;
-    ss += s * s;
-    cs += c * s;
-    yc += y[i] * c;
-    ys += y[i] * s;
-  }
-  const det = cc * ss - cs * cs;
-  return Math.hypot((yc * ss - ys * cs) / det, (ys * cc - yc * cs) / det);
-}
-
-/** Peak level (sqrt 2 * RMS) of y away from the edges, in dB relative to `reference`. */
-function levelDb(y: Float32Array, reference: number, edge = 200): number {
-  let sum = 0;
-  for (let i = edge; i < y.length - edge; i++) sum += y[i] * y[i];
-  return 20 * Math.log10(Math.sqrt((2 * sum) / (y.length - 2 * edge)) / reference);
-}
-
-const db = (ratio: number) => 20 * Math.log10(ratio);
 
 /** Stated figures (resample-filter.ts); measured worst cases are in the comments. */
 const PASS_RIPPLE_DB = 0.015; // measured 0.0103 dB

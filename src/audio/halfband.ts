@@ -1,0 +1,49 @@
+import { kaiserLength, kaiserWindow, sinc } from "./kaiser";
+
+/**
+ * Decimation by two with a half-band filter, the cheap first stage for high input rates (44.1 kHz and up when
+ * converting to 16 kHz). A half-band FIR has every other tap zero and is symmetric, so each output costs one multiply
+ * per pair of taps: 44.1 -> 22.05 kHz costs about a quarter of what the final polyphase stage saves by running at
+ * 22.05 kHz instead of 44.1 kHz (its taps per output halve).
+ *
+ * The filter is flat (70 dB design: +-0.0003 ripple, at least 65 dB measured in the stop band) up to `keepHz`, the final stage's stop-band edge, and removes
+ * everything from rate/2 - keepHz that would fold below keepHz; what folds between keepHz and rate/4 is removed by
+ * the final stage. It needs keepHz < rate/4.
+ */
+export interface Halfband {
+  /** c[j] weighs the pair of inputs at offsets +-(2j + 1) from the output's centre; the centre tap is 1/2. */
+  pairCoefficients: Float64Array;
+}
+
+const HALFBAND_ATTENUATION_DB = 70;
+
+export function halfband(rate: number, keepHz: number): Halfband {
+  const transition = rate / 2 - 2 * keepHz;
+  if (transition <= 0) throw new RangeError(`halfband: ${keepHz} Hz is not below a quarter of ${rate} Hz`);
+  const pairs = Math.max(1, Math.ceil((kaiserLength(HALFBAND_ATTENUATION_DB, transition / rate) + 1) / 4));
+  const halfWidth = 2 * pairs; // length 4 * pairs - 1: the taps at +-halfWidth are the window's zeros
+  const raw = Float64Array.from({ length: pairs }, (_, j) => {
+    const n = 2 * j + 1;
+    return 0.5 * sinc(n / 2) * kaiserWindow(n / halfWidth, HALFBAND_ATTENUATION_DB);
+  });
+  // Scale the pairs so the taps sum to exactly 1 (DC gain 1) while the centre tap stays 1/2.
+  const pairSum = raw.reduce((sum, c) => sum + 2 * c, 0);
+  return { pairCoefficients: raw.map((c) => (c * 0.5) / pairSum) };
+}
+
+/** y[i] = x[2i] / 2 + sum_j c[j] (x[2i - 2j - 1] + x[2i + 2j + 1]), zeros outside x; ceil(n / 2) outputs. */
+export function decimateByTwo(x: Float32Array, filter: Halfband): Float32Array {
+  const c = filter.pairCoefficients;
+  const reach = 2 * c.length - 1;
+  const padded = new Float32Array(x.length + 2 * reach + 1);
+  padded.set(x, reach);
+  const out = new Float32Array(Math.ceil(x.length / 2));
+  for (let i = 0, centre = reach; i < out.length; i++, centre += 2) {
+    let acc = 0.5 * padded[centre];
+    for (let j = 0, offset = 1; j < c.length; j++, offset += 2) {
+      acc += c[j] * (padded[centre - offset] + padded[centre + offset]);
+    }
+    out[i] = acc;
+  }
+  return out;
+}
