@@ -1,14 +1,14 @@
 import { kaiserLength, kaiserWindow, sinc } from "./kaiser";
 
 /**
- * Decimation by two with a half-band filter, the cheap first stage for high input rates (44.1 kHz and up when
- * converting to 16 kHz). A half-band FIR has every other tap zero and is symmetric, so each output costs one multiply
- * per pair of taps: 44.1 -> 22.05 kHz costs about a quarter of what the final polyphase stage saves by running at
- * 22.05 kHz instead of 44.1 kHz (its taps per output halve).
+ * Decimation by two with a half-band filter, the first stage for high input rates (44.1 kHz and up when converting
+ * to 16 kHz). A half-band FIR has every other tap zero and is symmetric, so each output costs one multiply per pair
+ * of taps (11 pairs at 44.1 kHz, 8 at 48 kHz), while the final polyphase stage, whose taps per output scale with its
+ * input rate, then needs half the taps (44 instead of 88 at 44.1 kHz).
  *
- * The filter is flat (70 dB design: +-0.0003 ripple, at least 65 dB measured in the stop band) up to `keepHz`, the final stage's stop-band edge, and removes
- * everything from rate/2 - keepHz that would fold below keepHz; what folds between keepHz and rate/4 is removed by
- * the final stage. It needs keepHz < rate/4.
+ * The filter is flat (70 dB design: +-0.0003 ripple; at least 65 dB measured in the stop band) up to `keepHz`, the
+ * final stage's stop-band edge, and removes everything from rate/2 - keepHz that would fold below keepHz; what
+ * folds between keepHz and rate/4 is removed by the final stage. It needs keepHz < rate/4.
  */
 export interface Halfband {
   /** c[j] weighs the pair of inputs at offsets +-(2j + 1) from the output's centre; the centre tap is 1/2. */
