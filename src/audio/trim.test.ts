@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { goldenAvailable, goldenCases, goldenSignal } from "../../scripts/golden-features";
+import { goldenAvailable, goldenCases, goldenSignal, loadGoldenCase } from "../../scripts/golden-features";
 import { AudioError } from "./errors";
 import { trimSilence } from "./trim";
 
@@ -60,5 +60,18 @@ describe.skipIf(!goldenAvailable)("trimSilence on the golden syn_tone1k_gaps (0.
     // Tone in [4800, 20800) (digital zeros around it). Frame 8 covers [3072, 5120) and is the first to touch it;
     // frame 42 covers [20480, 22528) and is the last, so librosa returns [8 * 512, 43 * 512).
     expect(trimSilence(goldenSignal(entry))).toEqual({ start: 4096, end: 22016 });
+  });
+});
+
+describe.skipIf(!goldenAvailable)("trimSilence against librosa's own frame RMS on every golden case", () => {
+  it.each(goldenCases())("$name", (entry) => {
+    // librosa's trim from the rms librosa computed (default config = trim's frame 2048 / hop 512):
+    // amplitude_to_db(rms, ref=max, amin=1e-5) > -60.
+    const librosaRms = loadGoldenCase(entry).features.default.rms as number[];
+    const refDb = 20 * Math.log10(Math.max(1e-5, Math.max(...librosaRms)));
+    const sound = librosaRms.flatMap((value, t) => (20 * Math.log10(Math.max(1e-5, value)) - refDb > -60 ? [t] : []));
+    const signal = goldenSignal(entry);
+    const expected = { start: sound[0] * 512, end: Math.min(signal.length, (sound[sound.length - 1] + 1) * 512) };
+    expect(trimSilence(signal)).toEqual(expected);
   });
 });
