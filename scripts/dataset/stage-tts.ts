@@ -5,6 +5,7 @@ import { conditionFile } from "./condition";
 import { type BuildContext, paths } from "./context";
 import { extractMembers, listFiles, unpackDeb } from "./debian";
 import type { ClipRow } from "./manifest";
+import { hashString } from "./prng";
 import { mapLimit, run } from "./process";
 import { startProgress } from "./progress";
 import { StageLog, type UnitRecord } from "./records";
@@ -45,8 +46,8 @@ export async function runTtsStage(ctx: BuildContext): Promise<{ records: UnitRec
   for (const [name, jobs] of groups) {
     const log = new StageLog(join(p.logs, `tts-${name}.jsonl`), p.clean);
     const progress = startProgress(name, jobs.length);
-    const todo = jobs.filter((j) => !log.finished(j.id));
-    records.push(...jobs.flatMap((j) => log.finished(j.id) ?? []));
+    const todo = jobs.filter((j) => !log.finished(jobKey(j)));
+    records.push(...jobs.flatMap((j) => log.finished(jobKey(j)) ?? []));
     progress.tick(jobs.length - todo.length);
     if (name === "npm") records.push(...(await runNpmJobs(ctx, todo, log, () => progress.tick())));
     else records.push(...(await mapLimit(todo, ctx.jobs, (job) => synthesiseAndCondition(ctx, job, log, (out) => runEngine(ctx, job, out)), () => progress.tick())));
@@ -92,7 +93,7 @@ async function synthesiseAndCondition(ctx: BuildContext, job: TtsJob, log: Stage
     await synthesise(raw);
     return await conditionEngineOutput(ctx, job, raw, log);
   } catch (error) {
-    const record: UnitRecord = { key: job.id, rows: [], skipped: `engine failed: ${(error as Error).message.slice(0, 200)}` };
+    const record: UnitRecord = { key: jobKey(job), rows: [], skipped: `engine failed: ${(error as Error).message.slice(0, 200)}` };
     log.add(record);
     return record;
   } finally {
@@ -118,9 +119,14 @@ async function conditionEngineOutput(ctx: BuildContext, job: TtsJob, raw: string
     });
     if (rows.length === 0) skipped = "shorter than 1 s after conditioning";
   }
-  const record: UnitRecord = { key: job.id, rows, skipped };
+  const record: UnitRecord = { key: jobKey(job), rows, skipped };
   log.add(record);
   return record;
+}
+
+/** The resume key: the job id plus a hash of its whole plan, so a changed plan is never served from the log. */
+export function jobKey(job: TtsJob): string {
+  return `${job.id}#${hashString(JSON.stringify(job)).toString(16)}`;
 }
 
 /** `<engine>_<voice>_<lang>_<job>` with characters unsafe in names replaced. */
