@@ -10,7 +10,7 @@
 import { type FeatureMatrix, matrixColumn } from "./dataset";
 import { type Random, randomInt } from "./prng";
 import { argsort, sortPairs } from "./sort-pairs";
-import type { TreeNode } from "./tree";
+import { type TreeNode, thresholdBetween } from "./tree";
 
 /** "sqrt" and "log2" of the feature count (at least 1), "all", a fraction in (0, 1) of it, or a count >= 1. */
 export type MaxFeatures = "sqrt" | "log2" | "all" | number;
@@ -120,11 +120,8 @@ export function growTree(data: TreeData, y: Uint8Array, weight: Float64Array, op
       }
     }
     if (bestAt < 0) return NO_VALID_SPLIT;
-    const below = keys[bestAt];
-    const above = keys[bestAt + 1];
-    const middle = Math.fround((below + above) / 2);
     candidateProxy = bestProxy;
-    candidateThreshold = middle < above ? middle : below; // rounding up to `above` would send it left
+    candidateThreshold = thresholdBetween(keys[bestAt], keys[bestAt + 1]);
     return FOUND;
   }
 

@@ -30,6 +30,15 @@ export interface TreeEnsemble {
   trees: TreeNode[];
 }
 
+/**
+ * A float32 threshold t with below <= t < above for float32 values below < above: their midpoint when float32
+ * can hold it strictly below `above` (as scikit-learn and LightGBM place thresholds), else `below` itself.
+ */
+export function thresholdBetween(below: number, above: number): number {
+  const middle = Math.fround((below + above) / 2);
+  return middle < above ? middle : below;
+}
+
 export function isLeaf(node: TreeNode): node is LeafNode {
   return !("left" in node);
 }
