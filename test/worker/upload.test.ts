@@ -168,3 +168,13 @@ describe("POST /predict (the seed's contract)", () => {
     await expectProblem(await call(app, "/predict", rawWav(new TextEncoder().encode("ID3 mp3"))), 415, "not_wav");
   });
 });
+
+describe("Server-Timing", () => {
+  it("reports the app's total, the upload and the detector's stages on an analysis", async () => {
+    const response = await call(app, "/api/v1/analyze", rawWav(fakeWav(400)));
+    const names = (response.headers.get("Server-Timing") ?? "").split(",").map((entry) => entry.trim().split(";")[0]);
+    expect(names.sort()).toEqual(
+      ["analysis-decode", "analysis-features", "analysis-model", "analysis-total", "total", "upload"].sort(),
+    );
+  });
+});

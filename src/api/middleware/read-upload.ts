@@ -2,9 +2,10 @@
  * Reads an upload before validation, bounded by MAX_UPLOAD_BYTES: a wrong content type is refused unread, a
  * Content-Length over the limit is refused unread, and a body without Content-Length (or with a lying one) is cut
  * off once it passes the limit. The bytes go to hono's body cache, where the multipart validator and the handler
- * read them, so the body is read once.
+ * read them, so the body is read once. Server-Timing `upload` is the time spent receiving it.
  */
 import type { MiddlewareHandler } from "hono";
+import { endTime, startTime } from "hono/timing";
 import type { ApiEnv } from "../bindings";
 import { limitsFrom } from "../limits";
 import { ProblemError } from "../problem";
@@ -17,11 +18,13 @@ export function readUpload(): MiddlewareHandler<ApiEnv> {
     const { maxUploadBytes } = limitsFrom(c.env);
     if (Number(c.req.header("Content-Length")) > maxUploadBytes) throw tooLarge(maxUploadBytes);
     let body: CappedBody;
+    startTime(c, "upload");
     try {
       body = await readCapped(c.req.raw.body, maxUploadBytes);
     } catch {
       throw new ProblemError("body_read_failed", "The request body ended with an error before it was complete.");
     }
+    endTime(c, "upload");
     if (!body.ok) throw tooLarge(maxUploadBytes);
     // hono keeps promises in its body cache, though its type names the resolved values.
     c.req.bodyCache.arrayBuffer = Promise.resolve(body.bytes) as unknown as ArrayBuffer;

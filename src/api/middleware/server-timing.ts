@@ -1,8 +1,8 @@
 /**
- * Server-Timing on every response: `total` is the time from the request reaching the app to the answer (reading the
- * upload included); analysis answers add the detector's own stages. The benchmark reads these figures, so they are
- * the server's time, not the network's. (On Cloudflare the clock only advances across I/O, so in production the
- * figures mostly read 0; under `wrangler dev` they are real.)
+ * Server-Timing on every response: `total` is the time from the request reaching the app to the answer; upload
+ * answers add `upload` (receiving the body, part of total) and the detector's own stages (`analysis-*`). The
+ * benchmark reads these figures. (On Cloudflare the clock only advances across I/O, so in production the figures
+ * mostly read 0; under `wrangler dev` they are real, at millisecond resolution.)
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { setMetric, timing } from "hono/timing";
