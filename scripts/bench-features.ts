@@ -1,6 +1,8 @@
 /**
  * Speed of the STFT and each feature on a 10 s 16 kHz clip, for the speech (512/160, Hann 400) and default
- * (2048/512) configurations: median milliseconds over many runs after a warm-up, one core.
+ * (2048/512) configurations: median milliseconds over many runs after a warm-up, one core. Both the process's
+ * CPU time per run (what the Workers limit counts, and steady when other processes share the machine) and wall
+ * time are shown.
  *
  *   npx tsx scripts/bench-features.ts [runs]
  */
@@ -34,16 +36,21 @@ function testSignal(seconds: number): Float32Array {
   });
 }
 
-function median(fn: () => unknown): number {
+/** Median CPU and wall milliseconds of fn over `runs` runs after a warm-up. */
+function medians(fn: () => unknown): { cpu: number; wall: number } {
   for (let i = 0; i < Math.max(20, runs / 10); i++) fn();
-  const times: number[] = [];
+  const cpu: number[] = [];
+  const wall: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const cpuStart = process.cpuUsage();
     const start = performance.now();
     fn();
-    times.push(performance.now() - start);
+    wall.push(performance.now() - start);
+    const used = process.cpuUsage(cpuStart);
+    cpu.push((used.user + used.system) / 1000);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  const median = (times: number[]) => times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+  return { cpu: median(cpu), wall: median(wall) };
 }
 
 /** fft.js's own realTransform on every frame (the baseline real-fft.ts improves on), windowing excluded. */
@@ -119,7 +126,11 @@ function benchConfig(signal: Samples, name: string, nFft: number, hopLength: num
     ],
   ];
   console.log(`\n${name}: nFft ${nFft}, hop ${hopLength}, win ${winLength}, ${nMels} mels, ${power.nFrames} frames`);
-  for (const [label, fn] of rows) console.log(`  ${label.padEnd(42)} ${median(fn).toFixed(3).padStart(8)} ms`);
+  console.log(`  ${"stage".padEnd(42)} ${"cpu ms".padStart(8)} ${"wall ms".padStart(8)}`);
+  for (const [label, fn] of rows) {
+    const { cpu, wall } = medians(fn);
+    console.log(`  ${label.padEnd(42)} ${cpu.toFixed(3).padStart(8)} ${wall.toFixed(3).padStart(8)}`);
+  }
 }
 
 const signal = testSignal(10);

@@ -8,8 +8,7 @@ describe("mfcc (orthonormal DCT-II of log-mel frames)", () => {
     for (let k = 1; k < 20; k++) expect(coefficients.data[k]).toBeCloseTo(0, 12);
   });
 
-  it("matches c_k = s_k sum x_n cos(pi k (2n + 1) / 2N) and preserves energy with all N coefficients", () => {
-    const n = 8;
+  it.each([8, 7])("matches c_k = s_k sum x_n cos(pi k (2n + 1) / 2N) and preserves energy (N = %i)", (n) => {
     const frames = Float64Array.from({ length: 2 * n }, (_, i) => Math.sin(i * 1.7) * 10);
     const all = mfcc({ data: frames, nFrames: 2, nRows: n }, n);
     for (let t = 0; t < 2; t++) {

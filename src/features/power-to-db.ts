@@ -8,6 +8,9 @@ export interface PowerToDbParams {
   readonly topDb: number | null;
 }
 
+/** 10 log10(x) = (10 / ln 10) ln(x); Math.log is about 1.5x faster than Math.log10 in V8. */
+const DB_PER_NEPER = 10 / Math.LN10;
+
 /**
  * librosa `power_to_db`: 10 log10(max(amin, S)) - 10 log10(max(amin, |ref|)), then floored at max - topDb where
  * the maximum is over the WHOLE array given (every band and frame of the clip, not per frame). Works on any
@@ -15,11 +18,11 @@ export interface PowerToDbParams {
  */
 export function powerToDb(power: Float64Array, params: PowerToDbParams): Float64Array {
   const { amin, topDb } = params;
-  const refDb = 10 * Math.log10(Math.max(amin, Math.abs(params.ref)));
+  const refDb = DB_PER_NEPER * Math.log(Math.max(amin, Math.abs(params.ref)));
   const db = new Float64Array(power.length);
   let max = -Infinity;
   for (let i = 0; i < power.length; i++) {
-    const value = 10 * Math.log10(Math.max(amin, power[i])) - refDb;
+    const value = DB_PER_NEPER * Math.log(Math.max(amin, power[i])) - refDb;
     db[i] = value;
     if (value > max) max = value;
   }
