@@ -6,7 +6,7 @@
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { parseOptions, UsageError } from "./cli-options";
-import type { BuildContext } from "./context";
+import { type BuildContext, paths } from "./context";
 import { writeFileAtomic } from "./files";
 import { formatManifest, sortRows } from "./manifest";
 import type { UnitRecord } from "./records";
@@ -23,7 +23,7 @@ async function main(): Promise<number> {
   let options;
   try {
     options = parseOptions(process.argv.slice(2), cpus().length);
-    await checkRequirements();
+    await checkRequirements(paths(options).debs);
   } catch (error) {
     if (error instanceof UsageError || error instanceof RequirementsError) {
       process.stderr.write(`${error.message}\n`);

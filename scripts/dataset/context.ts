@@ -14,7 +14,7 @@ export interface BuildContext {
   jobs: number;
 }
 
-export const paths = (ctx: BuildContext) => ({
+export const paths = (ctx: Pick<BuildContext, "outDir">) => ({
   cache: join(ctx.outDir, "cache"),
   debs: join(ctx.outDir, "cache", "debs"),
   extract: join(ctx.outDir, "cache", "extract"),

@@ -10,3 +10,12 @@ describe("requirements", () => {
     expect(aptInstallLine(["codec2", "libcodec2-dev"])).toBe("apt-get update && apt-get install -y --no-install-recommends codec2 libcodec2-dev");
   });
 });
+
+describe("data packages", () => {
+  it("lists every package the real sources download, plus flightgear-data-base", async () => {
+    const { DATA_PACKAGES } = await import("./requirements");
+    expect(DATA_PACKAGES).toContain("tuxpaint-stamps-default");
+    expect(DATA_PACKAGES).toContain("flightgear-data-base");
+    expect(DATA_PACKAGES).toHaveLength(21);
+  });
+});

@@ -3,7 +3,12 @@
  * `apt-get install` line instead of half way. Debian data packages are fetched with `apt-get download` and
  * are not listed here; the npm engines go into a scratch folder under the output.
  */
+import { findDeb } from "./debian";
 import { run } from "./process";
+import { REAL_SOURCES } from "./real-sources";
+
+/** Debian data packages fetched with `apt-get download` (never installed). */
+export const DATA_PACKAGES = [...new Set([...REAL_SOURCES.flatMap((s) => s.packages), "flightgear-data-base"])].sort();
 
 /** Installed Debian packages the build runs (SOURCES.md §1). */
 export const REQUIRED_PACKAGES = [
@@ -49,14 +54,25 @@ export function aptInstallLine(missing: readonly string[]): string {
   return `apt-get update && apt-get install -y --no-install-recommends ${missing.join(" ")}`;
 }
 
-/** Throws with the install line when something is missing; also checks npm for the npm engines. */
-export async function checkRequirements(): Promise<void> {
+/**
+ * Throws with the install line when something is missing; also checks that apt knows the data packages not yet
+ * in the download cache (it does not before `apt-get update`) and that npm exists for the npm engines.
+ */
+export async function checkRequirements(debDir: string): Promise<void> {
   // dpkg-query exits 1 when a package is unknown but still prints the known ones.
   const query = `dpkg-query -W -f '\${Package} \${db:Status-Abbrev}\\n' ${REQUIRED_PACKAGES.join(" ")} 2>/dev/null || true`;
   const output = (await run("sh", ["-c", query])).stdout.toString();
   const missing = missingPackages(REQUIRED_PACKAGES, output);
   const problems: string[] = [];
   if (missing.length > 0) problems.push(`Missing Debian packages. Install them with:\n\n  ${aptInstallLine(missing)}\n`);
+  const toDownload = DATA_PACKAGES.filter((name) => !findDeb(name, debDir));
+  if (toDownload.length > 0) {
+    try {
+      await run("apt-cache", ["show", "--no-all-versions", ...toDownload]);
+    } catch {
+      problems.push(`apt does not know some of the data packages (${toDownload.join(" ")}). Refresh its lists with:\n\n  apt-get update\n`);
+    }
+  }
   try {
     await run("npm", ["--version"]);
   } catch {
