@@ -1,20 +1,12 @@
-import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { hasPrograms } from "./test-tools";
 import { addWhiteNoise, channelCommands, CHANNELS, chooseChannel } from "./channel";
 import { conditionWav } from "./condition";
 import { mulberry32 } from "./prng";
 import { run } from "./process";
 import { encodeWav16 } from "./wav";
 
-const hasTools = (() => {
-  try {
-    execFileSync("sox", ["--version"]);
-    execFileSync("ffmpeg", ["-version"]);
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const hasTools = hasPrograms("sox", "ffmpeg");
 
 describe("channel choice", () => {
   it("depends on path and seed only, and covers the catalogue about uniformly", () => {

@@ -1,16 +1,9 @@
-import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { hasPrograms } from "./test-tools";
 import { conditionWav, ffmpegDecodeArgs, readWavRate, soxConditionEffects } from "./condition";
 import { encodeWav16 } from "./wav";
 
-const hasSox = (() => {
-  try {
-    execFileSync("sox", ["--version"]);
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const hasSox = hasPrograms("sox");
 
 describe("conditioning arguments", () => {
   it("gives ffmpeg the container hints of SOURCES.md", () => {

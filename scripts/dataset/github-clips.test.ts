@@ -1,22 +1,15 @@
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { hasPrograms } from "./test-tools";
 import { parseCsvRecords } from "./csv";
 import { chunkOf, chunkRange, type GithubRow, rawGithubUrl, sha256Hex, sharedCorpus, toClipRow } from "./github-clips";
 import { GITHUB_MANIFEST, obtainClip } from "./stage-github";
 import { encodeWav16 } from "./wav";
 
 const commit = "8681d381ed404fde516e2c1b823de5a213c59aba";
-const hasFfmpeg = (() => {
-  try {
-    execFileSync("ffmpeg", ["-version"]);
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const hasFfmpeg = hasPrograms("ffmpeg");
 
 const row = (over: Partial<GithubRow>): GithubRow => ({
   path: "github/fake/X__o__r/a.wav",

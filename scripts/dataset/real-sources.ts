@@ -210,56 +210,55 @@ const warzone: RealSource = {
   },
 };
 
-const CODEC2_RAW = ["hts1a", "hts2a", "mmt1", "morig", "forig", "big_dog", "kristoff", "vk5qi", "ve9qrp_10s", "g3plx", "cq_ref"];
-const CODEC2_WAV = ["wav/david4.wav", "wav/vk2tpm_004.wav", "wav/wia_16kHz.wav", "raw/speech_orig_16k.wav"];
+/** A fixed list of recordings in one package; headerless `.raw` files are s16le at `rawRate`. */
+function fixedList(name: string, license: string, dir: string, files: readonly string[], rawRate: number, speakerPrefix: string): RealSource {
+  return {
+    name,
+    packages: [name],
+    license,
+    capScale: 1,
+    derivedPrefix: "extract/",
+    candidates: ([pkg]) =>
+      files
+        .map((p) => `${dir}/${p}`)
+        .filter((f) => pkg.files.includes(f))
+        .map((f) => ({
+          key: `${pkg.name}/${f}`,
+          file: `${pkg.root}/${f}`,
+          hint: f.endsWith(".raw") ? { s16leRate: rawRate } : ("auto" as const),
+          group: "all",
+          speaker: `${speakerPrefix}-${basenameNoExt(f)}`,
+          language: "en",
+        })),
+  };
+}
 
-const codec2Examples: RealSource = {
-  name: "codec2-examples",
-  packages: ["codec2-examples"],
-  license: "LGPL-2.1",
-  capScale: 1,
-  derivedPrefix: "extract/",
-  candidates: ([pkg]) => {
-    const files = [...CODEC2_RAW.map((n) => `usr/share/codec2/raw/${n}.raw`), ...CODEC2_WAV.map((p) => `usr/share/codec2/${p}`)];
-    return files
-      .filter((f) => pkg.files.includes(f))
-      .map((f) => ({
-        key: `${pkg.name}/${f}`,
-        file: `${pkg.root}/${f}`,
-        hint: f.endsWith(".raw") ? { s16leRate: 8000 } : ("auto" as const),
-        group: "all",
-        speaker: `codec2-${basenameNoExt(f)}`,
-        language: "en",
-      }));
-  },
-};
+const codec2Examples = fixedList(
+  "codec2-examples",
+  "LGPL-2.1",
+  "usr/share/codec2",
+  [
+    ...["hts1a", "hts2a", "mmt1", "morig", "forig", "big_dog", "kristoff", "vk5qi", "ve9qrp_10s", "g3plx", "cq_ref"].map((n) => `raw/${n}.raw`),
+    ...["wav/david4.wav", "wav/vk2tpm_004.wav", "wav/wia_16kHz.wav", "raw/speech_orig_16k.wav"],
+  ],
+  8000,
+  "codec2",
+);
 
-const POCKETSPHINX_FILES = [
-  ...["goforward", "numbers", "something"].map((n) => `${n}.raw`),
-  "tidigits/dhd.2934z.raw",
-  ...["002", "003", "004", "005"].map((n) => `cards/${n}.wav`),
-  ...["0870", "0880", "0890", "0920", "0930"].map((n) => `librivox/sense_and_sensibility_01_austen_64kb-${n}.wav`),
-];
-
-const pocketsphinx: RealSource = {
-  name: "pocketsphinx-testdata",
-  packages: ["pocketsphinx-testdata"],
-  license: "BSD-2/BSD-3 (CMU)",
-  capScale: 1,
-  derivedPrefix: "extract/",
-  candidates: ([pkg]) =>
-    POCKETSPHINX_FILES.map((p) => `usr/share/pocketsphinx/test/data/${p}`)
-      .filter((f) => pkg.files.includes(f))
-      .map((f) => ({
-        key: `${pkg.name}/${f}`,
-        file: `${pkg.root}/${f}`,
-        // These .raw files are 16 kHz (SOURCES.md §8.3); the original build read them as 8 kHz by mistake.
-        hint: f.endsWith(".raw") ? { s16leRate: 16000 } : ("auto" as const),
-        group: "all",
-        speaker: `ps-${basenameNoExt(f)}`,
-        language: "en",
-      })),
-};
+// These .raw files are 16 kHz (SOURCES.md §8.3); the original build read them as 8 kHz by mistake.
+const pocketsphinx = fixedList(
+  "pocketsphinx-testdata",
+  "BSD-2/BSD-3 (CMU)",
+  "usr/share/pocketsphinx/test/data",
+  [
+    ...["goforward", "numbers", "something"].map((n) => `${n}.raw`),
+    "tidigits/dhd.2934z.raw",
+    ...["002", "003", "004", "005"].map((n) => `cards/${n}.wav`),
+    ...["0870", "0880", "0890", "0920", "0930"].map((n) => `librivox/sense_and_sensibility_01_austen_64kb-${n}.wav`),
+  ],
+  16000,
+  "ps",
+);
 
 const unknownHorizons: RealSource = {
   name: "unknown-horizons",
