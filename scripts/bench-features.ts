@@ -11,8 +11,10 @@ import type { Samples } from "../src/features/frames";
 import { melFilterbank, melSpectrogram } from "../src/features/mel";
 import { mfcc } from "../src/features/mfcc";
 import { powerToDb } from "../src/features/power-to-db";
+import { trimSilence } from "../src/audio/trim";
 import { realPowerSpectrum } from "../src/features/real-fft";
 import { rms } from "../src/features/rms";
+import { seedFeatures } from "../src/features/seed";
 import { spectralBandwidth } from "../src/features/spectral-bandwidth";
 import { spectralCentroid } from "../src/features/spectral-centroid";
 import { spectralContrast } from "../src/features/spectral-contrast";
@@ -125,7 +127,11 @@ function benchConfig(signal: Samples, name: string, nFft: number, hopLength: num
       },
     ],
   ];
-  console.log(`\n${name}: nFft ${nFft}, hop ${hopLength}, win ${winLength}, ${nMels} mels, ${power.nFrames} frames`);
+  printTable(`${name}: nFft ${nFft}, hop ${hopLength}, win ${winLength}, ${nMels} mels, ${power.nFrames} frames`, rows);
+}
+
+function printTable(title: string, rows: [string, () => unknown][]) {
+  console.log(`\n${title}`);
   console.log(`  ${"stage".padEnd(42)} ${"cpu ms".padStart(8)} ${"wall ms".padStart(8)}`);
   for (const [label, fn] of rows) {
     const { cpu, wall } = medians(fn);
@@ -137,3 +143,7 @@ const signal = testSignal(10);
 console.log(`10 s at ${SAMPLE_RATE} Hz, median of ${runs} runs, Node ${process.version}`);
 benchConfig(signal, "speech", 512, 160, 400, 40);
 benchConfig(signal, "default", 2048, 512, 2048, 128);
+printTable("whole-clip stages", [
+  ["trimSilence (rms 2048 / 512, top_db 60)", () => trimSilence(signal)],
+  ["seedFeatures (first 2 s, 63 frames)", () => seedFeatures(signal)],
+]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { centredFrameCount, frameCentreSample, frameSlice } from "./frames";
+import { centredFrameCount, frameCentreSample, frameCentreSeconds, frameSlice } from "./frames";
 
 describe("centredFrameCount", () => {
   it("is 1 + floor(n / hop) for even frame lengths, librosa's center=True count", () => {
@@ -21,10 +21,12 @@ describe("centredFrameCount", () => {
   });
 });
 
-describe("frameCentreSample / frameSlice", () => {
-  it("centres frame t on sample t * hop", () => {
+describe("frameCentreSample / frameCentreSeconds / frameSlice", () => {
+  it("centres frame t on sample t * hop, at t * hop / sr seconds", () => {
     expect(frameCentreSample(0, 512)).toBe(0);
     expect(frameCentreSample(7, 160)).toBe(1120);
+    expect(frameCentreSeconds(7, 160, 16000)).toBe(0.07);
+    expect(frameCentreSeconds(63, 512, 16000)).toBe(2.016);
   });
 
   it("slices frames as a view on the same memory", () => {

@@ -42,6 +42,11 @@ export function frameCentreSample(frame: number, hopLength: number): number {
   return frame * hopLength;
 }
 
+/** The time in seconds at which frame t is centred (librosa `frames_to_time`). */
+export function frameCentreSeconds(frame: number, hopLength: number, sampleRate: number): number {
+  return (frame * hopLength) / sampleRate;
+}
+
 /** Frames [t0, t1) of a matrix as a view sharing its memory. */
 export function frameSlice(matrix: FrameMatrix, t0: number, t1: number): FrameMatrix {
   if (!(0 <= t0 && t0 <= t1 && t1 <= matrix.nFrames)) {
