@@ -16,6 +16,8 @@ export default defineConfig({
         test: {
           name: "worker",
           include: ["test/worker/**/*.test.ts"],
+          // Hands the tests the real speech clips of ../shared/golden (workerd cannot read the disk).
+          globalSetup: ["test/worker/global-setup.ts"],
         },
       },
       {

@@ -1,13 +1,13 @@
 /**
  * Speech clips of any length for the API benchmark and load test: the real speech of ../shared/golden/inputs
- * (16 kHz mono), looped to the length asked, or, where that folder is absent, a synthetic voiced signal (harmonics of
- * a wandering pitch at syllable rate) so that the detector's trimming finds no silence to drop. Other rates are
- * made by linear interpolation: enough for timing figures, not for accuracy.
+ * (16 kHz mono), looped to the length asked, or, where that folder is absent, a synthetic voiced signal
+ * (synthetic-voice.ts). Other rates are made by linear interpolation: enough for timing figures, not for accuracy.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { decodeWav } from "../src/audio/wav";
 import { buildWav } from "../src/audio/testing/wav-builder";
+import { syntheticVoice } from "./synthetic-voice";
 
 const GOLDEN = resolve(import.meta.dirname, "../../shared/golden/inputs");
 const SPEECH_FILES = ["speech_real_1", "speech_real_2", "speech_real_3", "speech_fake_1", "speech_fake_2", "speech_fake_3"];
@@ -33,7 +33,7 @@ export function speechClipWav({ seconds, sampleRate = RATE, channels = 1 }: Clip
 }
 
 function speechAt16k(length: number): Float32Array {
-  const source = existsSync(GOLDEN) ? goldenSpeech() : syntheticVoice(RATE * 5);
+  const source = existsSync(GOLDEN) ? goldenSpeech() : syntheticVoice(RATE * 5, RATE);
   return Float32Array.from({ length }, (_, i) => source[i % source.length] ?? 0);
 }
 
@@ -46,18 +46,6 @@ function goldenSpeech(): Float32Array {
     offset += part.length;
   }
   return joined;
-}
-
-function syntheticVoice(length: number): Float32Array {
-  let phase = 0;
-  return Float32Array.from({ length }, (_, i) => {
-    const t = i / RATE;
-    phase += (2 * Math.PI * (120 + 20 * Math.sin(2 * Math.PI * 0.7 * t))) / RATE;
-    const syllable = 0.55 + 0.45 * Math.sin(2 * Math.PI * 4 * t);
-    let voiced = 0;
-    for (let k = 1; k <= 12; k += 1) voiced += Math.sin(k * phase) / k;
-    return 0.2 * syllable * voiced;
-  });
 }
 
 function atRate(samples: Float32Array, sampleRate: number, length: number): Float32Array {
