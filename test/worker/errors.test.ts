@@ -16,10 +16,13 @@ describe("unknown paths and wrong methods", () => {
     ["DELETE", "/api/v1/health", "GET, HEAD, OPTIONS"],
     ["POST", "/api/v1/model", "GET, HEAD, OPTIONS"],
     ["PATCH", "/openapi.json", "GET, HEAD, OPTIONS"],
+    ["HEAD", "/api/v1/analyze", "POST, OPTIONS"],
+    ["PROPFIND", "/docs", "GET, HEAD, OPTIONS"],
   ])("answers %s %s with 405 and Allow: %s", async (method, path, allow) => {
     const response = await call(app, path, { method });
     expect(response.headers.get("Allow")).toBe(allow);
-    await expectProblem(response, 405, "method_not_allowed");
+    if (method === "HEAD") expect(response.status).toBe(405);
+    else await expectProblem(response, 405, "method_not_allowed");
   });
 
   it("answers HEAD on GET routes without a body", async () => {

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import type { TestProject } from "vitest/node";
 
-export const GOLDEN_INPUTS = resolve(import.meta.dirname, "../../../shared/golden/inputs");
+const GOLDEN_INPUTS = resolve(import.meta.dirname, "../../../shared/golden/inputs");
 
 declare module "vitest" {
   export interface ProvidedContext {
