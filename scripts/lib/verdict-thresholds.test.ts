@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { verdictOf } from "../../src/model/verdict";
 import { chooseVerdictThresholds } from "./verdict-thresholds";
 
 const targets = { maxRealCalledFake: 0.1, maxFakeCalledReal: 0.2 };
@@ -51,16 +50,14 @@ describe("chooseVerdictThresholds", () => {
           expect(thresholds.real).toBeLessThan(thresholds.fake);
           expect(realCalledFake).toBeLessThanOrEqual(Math.floor(maxRealCalledFake * nReal) / nReal);
           expect(fakeCalledReal).toBeLessThanOrEqual(Math.floor(maxFakeCalledReal * nFake) / nFake);
-          // Tightest: every real score at or above thresholds.fake... one step lower would exceed the allowance.
+          // Tightest, unless the thresholds crossed and were set to a midpoint: moving thresholds.fake down to the
+          // highest real score below it would call more real clips fake than allowed.
+          const crossed = thresholds.fake - thresholds.real < 1e-12;
           const realScores = scores.filter((_, i) => labels[i] === 0);
           const highestBelow = Math.max(...realScores.filter((s) => s < thresholds.fake));
-          if (Number.isFinite(highestBelow) && thresholds.fake > highestBelow && realCalledFake > 0) {
+          if (!crossed && Number.isFinite(highestBelow)) {
             expect(realScores.filter((s) => s >= highestBelow).length).toBeGreaterThan(Math.floor(maxRealCalledFake * nReal));
           }
-          scores.forEach((s, i) => {
-            const verdict = verdictOf(s, thresholds);
-            if (verdict === "fake" && labels[i] === 0) expect(s).toBeGreaterThanOrEqual(thresholds.fake);
-          });
         },
       ),
     );
