@@ -34,7 +34,7 @@ describe("checkForest", () => {
     ["a child pointing to itself", (f) => (f.children[3] = 1), /points to split 1/],
     ["a missing leaf", (f) => (f.children[3] = LEAF_BIT | 3), /missing leaf 3/],
     ["a leaf with two parents", (f) => (f.children[3] = LEAF_BIT | 1), /already has a parent|unreachable/],
-    ["a non-finite leaf value", (f) => (f.leafValue[3] = Infinity), /leaf 0 is not finite/],
+    ["a non-finite leaf value", (f) => (f.leafValue[3] = Infinity), /leaf 3 is not finite/],
     ["a baseScore on a mean forest", (f) => (f.baseScore = 1), /baseScore/],
     ["an unknown aggregation", (f) => ((f as { aggregation: string }).aggregation = "median"), /aggregation/],
     ["leaf count not splits + 1", (f) => (f.leafStart = Uint32Array.of(0, 2, 4)), /2 splits but 2 leaves/],

@@ -44,10 +44,20 @@ export function treeCount(forest: Forest): number {
   return forest.splitStart.length - 1;
 }
 
+/** The index of the first non-finite value, or -1; a single pass of subtractions while all are finite. */
+function firstNonFinite(values: Float32Array): number {
+  let probe = 0;
+  for (let i = 0; i < values.length; i++) probe += values[i] - values[i]; // NaN as soon as one is NaN or infinite
+  return probe === 0 ? -1 : values.findIndex((v) => !Number.isFinite(v));
+}
+
 /**
  * Throws a RangeError naming the first inconsistency: sizes, ranges, a child that does not come after its parent,
  * a node referenced twice or never, a feature index >= nFeatures, a non-finite number. A forest that passes is a
  * set of proper binary trees that predict() can walk without any bounds check failing. Returns the forest.
+ *
+ * Written as a few flat loops over the typed arrays: the Worker runs this once per isolate, before any JIT has
+ * warmed up, on up to ~10^5 nodes.
  */
 export function checkForest(forest: Forest): Forest {
   const { nFeatures, splitStart, leafStart, feature, threshold, children, leafValue } = forest;
@@ -65,6 +75,17 @@ export function checkForest(forest: Forest): Forest {
   if (splitStart[0] !== 0 || splitStart[nTrees] !== nSplits) fail("split offsets do not span the split nodes");
   if (leafStart[0] !== 0 || leafStart[nTrees] !== leafValue.length) fail("leaf offsets do not span the leaves");
 
+  let maxFeature = 0;
+  for (let i = 0; i < nSplits; i++) if (feature[i] > maxFeature) maxFeature = feature[i];
+  if (maxFeature >= nFeatures) fail(`split ${feature.findIndex((f) => f >= nFeatures)} tests feature ${maxFeature}`);
+  const badThreshold = firstNonFinite(threshold);
+  if (badThreshold >= 0) fail(`split ${badThreshold} has a non-finite threshold`);
+  const badLeaf = firstNonFinite(leafValue);
+  if (badLeaf >= 0) fail(`leaf ${badLeaf} is not finite`);
+
+  // Every child reference must hit a distinct node of its own tree, a split after its parent or a leaf. With
+  // nLeaves = nSplits + 1 per tree that makes 2 * nSplits distinct targets among the nSplits - 1 non-root
+  // splits and the nSplits + 1 leaves: every node but the root has exactly one parent.
   const referenced = new Uint8Array(nSplits + leafValue.length);
   for (let t = 0; t < nTrees; t++) {
     const s0 = splitStart[t];
@@ -74,28 +95,20 @@ export function checkForest(forest: Forest): Forest {
     if (splitStart[t + 1] < s0 || leafStart[t + 1] < l0) fail(`offsets of tree ${t} decrease`);
     if (treeLeaves !== treeSplits + 1) fail(`tree ${t} has ${treeSplits} splits but ${treeLeaves} leaves`);
     if (treeSplits > MAX_SPLITS_PER_TREE) fail(`tree ${t} has more than ${MAX_SPLITS_PER_TREE} splits`);
-    for (let i = 0; i < treeSplits; i++) {
-      const node = s0 + i;
-      if (feature[node] >= nFeatures) fail(`tree ${t} node ${i} tests feature ${feature[node]}`);
-      if (!Number.isFinite(threshold[node])) fail(`tree ${t} node ${i} has a non-finite threshold`);
-      for (let side = 0; side < 2; side++) {
-        const child = children[2 * node + side];
-        const local = child & ~LEAF_BIT;
-        let target: number;
-        if (child & LEAF_BIT) {
-          if (local >= treeLeaves) fail(`tree ${t} node ${i} points to missing leaf ${local}`);
-          target = nSplits + l0 + local;
-        } else {
-          if (local <= i || local >= treeSplits) fail(`tree ${t} node ${i} points to split ${local}`);
-          target = s0 + local;
-        }
-        if (referenced[target]++) fail(`tree ${t} node ${i} points to a node that already has a parent`);
+    const leafTargets = nSplits + l0 - LEAF_BIT;
+    for (let k = 2 * s0, end = 2 * (s0 + treeSplits); k < end; k++) {
+      const child = children[k];
+      const parent = (k >>> 1) - s0;
+      let target: number;
+      if (child >= LEAF_BIT) {
+        if (child - LEAF_BIT >= treeLeaves) fail(`tree ${t} node ${parent} points to missing leaf ${child - LEAF_BIT}`);
+        target = leafTargets + child;
+      } else {
+        if (child <= parent || child >= treeSplits) fail(`tree ${t} node ${parent} points to split ${child}`);
+        target = s0 + child;
       }
-    }
-    for (let i = 1; i < treeSplits; i++) if (!referenced[s0 + i]) fail(`tree ${t} split ${i} is unreachable`);
-    for (let i = 0; i < treeLeaves; i++) {
-      if (treeSplits > 0 && !referenced[nSplits + l0 + i]) fail(`tree ${t} leaf ${i} is unreachable`);
-      if (!Number.isFinite(leafValue[l0 + i])) fail(`tree ${t} leaf ${i} is not finite`);
+      if (referenced[target] !== 0) fail(`tree ${t} node ${parent} points to a node that already has a parent`);
+      referenced[target] = 1;
     }
   }
   checkCalibration(forest.calibration);

@@ -60,9 +60,11 @@ function layout({ nTrees, nSplits, nLeaves, nCalibration }: Counts) {
 /** The checksum of a blob whose length is a multiple of 4, with the checksum field counted as 0. */
 export function modelChecksum(blob: Uint8Array): number {
   const words = new Uint32Array(blob.buffer, blob.byteOffset, blob.byteLength >>> 2);
-  let hash = 0x811c9dc5;
   const skip = CHECKSUM_OFFSET / 4;
-  for (let i = 0; i < words.length; i++) hash = Math.imul(hash ^ (i === skip ? 0 : words[i]), 0x01000193);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < skip; i++) hash = Math.imul(hash ^ words[i], 0x01000193);
+  hash = Math.imul(hash, 0x01000193); // the checksum field, as 0
+  for (let i = skip + 1; i < words.length; i++) hash = Math.imul(hash ^ words[i], 0x01000193);
   return hash >>> 0;
 }
 

@@ -1,0 +1,110 @@
+/**
+ * Measures the model machinery: parsing a ~1 MB model and scoring one vector with it (the Worker's budget:
+ * < 5 ms and < 0.1 ms), cold in a fresh process as in a new isolate and warm, and, with --train, training each
+ * learner on 6,000 x 400 synthetic rows.
+ *
+ *   npx tsx scripts/lib/model-bench.ts [--train]
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseForest } from "../../src/model/format";
+import { predictCalibrated } from "../../src/model/predict";
+import { compileEnsemble } from "./compile";
+import type { TrainingSet } from "./dataset";
+import { EXTRA_TREES_DEFAULTS, SEED_RANDOM_FOREST, trainForest } from "./forest";
+import { GRADIENT_BOOSTING_DEFAULTS, trainGradientBoosting } from "./gbdt";
+import { LOGISTIC_REGRESSION_DEFAULTS, trainLogisticRegression } from "./logistic-regression";
+import { mulberry32, randomNormal } from "./prng";
+import { randomEnsemble } from "./random-ensemble";
+import { treeShape } from "./tree";
+
+function median(values: number[]): number {
+  const sorted = values.slice().sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function benchScoring(): void {
+  const random = mulberry32(1);
+  const shape = { aggregation: "logistic-sum" as const, nFeatures: 300, nTrees: 300, leavesPerTree: 238, maxDepth: 12 };
+  const ensemble = randomEnsemble(random, shape);
+  const blob = compileEnsemble(ensemble, { kind: "platt", a: 1, b: 0 });
+  const depth = Math.max(...ensemble.trees.map((tree) => treeShape(tree).depth));
+  console.log(`model: ${shape.nTrees} trees x ${shape.leavesPerTree} leaves, depth <= ${depth}, ${shape.nFeatures} features: ${blob.byteLength} bytes`);
+
+  const file = join(mkdtempSync(join(tmpdir(), "model-bench-")), "model.bin");
+  writeFileSync(file, blob);
+  const args = [...process.execArgv, process.argv[1], "--cold", file];
+  for (let run = 0; run < 3; run++) process.stdout.write(execFileSync(process.execPath, args, { encoding: "utf8" }));
+  const forest = parseForest(blob);
+  const parseTimes = Array.from({ length: 50 }, () => {
+    const copy = blob.slice();
+    const t0 = performance.now();
+    parseForest(copy);
+    return performance.now() - t0;
+  });
+  console.log(`parse, median of 50: ${median(parseTimes).toFixed(3)} ms`);
+
+  const vectors = Array.from({ length: 10_000 }, () => Float32Array.from({ length: shape.nFeatures }, () => randomNormal(random)));
+  let sink = 0;
+  const start = performance.now();
+  for (const x of vectors) sink += predictCalibrated(forest, x);
+  const perVector = (performance.now() - start) / vectors.length;
+  console.log(`score one vector, mean over 10,000: ${perVector.toFixed(4)} ms (checksum ${sink.toFixed(3)})`);
+}
+
+function syntheticSet(nRows: number, nCols: number): TrainingSet {
+  const random = mulberry32(2);
+  const values = new Float32Array(nRows * nCols);
+  const y = new Uint8Array(nRows);
+  for (let i = 0; i < nRows; i++) {
+    let signal = 0;
+    for (let j = 0; j < nCols; j++) {
+      values[i * nCols + j] = randomNormal(random);
+      if (j < 10) signal += values[i * nCols + j];
+    }
+    y[i] = Number(signal + 2 * randomNormal(random) > 0);
+  }
+  return { x: { nRows, nCols, values }, y };
+}
+
+function timed(name: string, train: () => string): void {
+  const cpu = process.cpuUsage();
+  const wall = performance.now();
+  const detail = train();
+  const cpuSeconds = process.cpuUsage(cpu).user / 1e6;
+  console.log(`${name}: ${cpuSeconds.toFixed(1)} s CPU, ${((performance.now() - wall) / 1000).toFixed(1)} s wall; ${detail}`);
+}
+
+function benchTraining(): void {
+  const set = syntheticSet(6000, 400);
+  const size = (bytes: Uint8Array) => `${(bytes.byteLength / 1e6).toFixed(2)} MB compiled`;
+  console.log("training on 6,000 rows x 400 features:");
+  timed("  random forest, 300 trees (seed recipe)", () => size(compileEnsemble(trainForest(set, { ...SEED_RANDOM_FOREST, nTrees: 300, seed: 1 }))));
+  timed("  extra trees, 300 trees", () => size(compileEnsemble(trainForest(set, { ...EXTRA_TREES_DEFAULTS, nTrees: 300, seed: 1 }))));
+  timed("  gradient boosting, 300 trees of 31 leaves", () =>
+    size(compileEnsemble(trainGradientBoosting(set, { ...GRADIENT_BOOSTING_DEFAULTS, nEstimators: 300, seed: 1 }).ensemble)),
+  );
+  timed("  logistic regression", () => `converged: ${trainLogisticRegression(set, LOGISTIC_REGRESSION_DEFAULTS).converged}`);
+}
+
+/** A fresh process's first parse and first score: what a new Worker isolate pays. */
+function coldStart(file: string): void {
+  const bytes = new Uint8Array(readFileSync(file));
+  let start = performance.now();
+  const forest = parseForest(bytes);
+  const parseMs = performance.now() - start;
+  const x = new Float32Array(forest.nFeatures).fill(0.5);
+  start = performance.now();
+  predictCalibrated(forest, x);
+  console.log(`cold process: first parse ${parseMs.toFixed(3)} ms, first score ${(performance.now() - start).toFixed(3)} ms`);
+}
+
+const cold = process.argv.indexOf("--cold");
+if (cold >= 0) {
+  coldStart(process.argv[cold + 1]);
+} else {
+  benchScoring();
+  if (process.argv.includes("--train")) benchTraining();
+}
