@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { minimizeLbfgs } from "./lbfgs";
+import { type Objective, minimizeLbfgs } from "./lbfgs";
+
+const rosenbrock: Objective = ([a, b], gradient) => {
+  gradient[0] = -2 * (1 - a) - 400 * a * (b - a * a);
+  gradient[1] = 200 * (b - a * a);
+  return (1 - a) ** 2 + 100 * (b - a * a) ** 2;
+};
 
 describe("minimizeLbfgs", () => {
   it("finds the minimum of an ill-conditioned quadratic", () => {
@@ -17,30 +23,14 @@ describe("minimizeLbfgs", () => {
   });
 
   it("follows Rosenbrock's valley to (1, 1)", () => {
-    const result = minimizeLbfgs(
-      ([a, b], gradient) => {
-        gradient[0] = -2 * (1 - a) - 400 * a * (b - a * a);
-        gradient[1] = 200 * (b - a * a);
-        return (1 - a) ** 2 + 100 * (b - a * a) ** 2;
-      },
-      Float64Array.of(-1.2, 1),
-      { maxIterations: 500, gradientTolerance: 1e-8, memory: 5 },
-    );
+    const result = minimizeLbfgs(rosenbrock, Float64Array.of(-1.2, 1), { maxIterations: 500, gradientTolerance: 1e-8, memory: 5 });
     expect(result.converged).toBe(true);
     expect(result.x[0]).toBeCloseTo(1, 8);
     expect(result.x[1]).toBeCloseTo(1, 8);
   });
 
   it("reports no convergence when out of iterations", () => {
-    const result = minimizeLbfgs(
-      ([a, b], gradient) => {
-        gradient[0] = -2 * (1 - a) - 400 * a * (b - a * a);
-        gradient[1] = 200 * (b - a * a);
-        return (1 - a) ** 2 + 100 * (b - a * a) ** 2;
-      },
-      Float64Array.of(-1.2, 1),
-      { maxIterations: 3, gradientTolerance: 1e-10, memory: 5 },
-    );
+    const result = minimizeLbfgs(rosenbrock, Float64Array.of(-1.2, 1), { maxIterations: 3, gradientTolerance: 1e-10, memory: 5 });
     expect(result).toMatchObject({ converged: false, iterations: 3 });
   });
 });
