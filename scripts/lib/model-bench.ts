@@ -51,7 +51,7 @@ function benchScoring(): void {
   const start = performance.now();
   for (const x of vectors) sink += predictCalibrated(forest, x);
   const perVector = (performance.now() - start) / vectors.length;
-  console.log(`score one vector, mean over 10,000: ${perVector.toFixed(4)} ms (checksum ${sink.toFixed(3)})`);
+  console.log(`score one vector, mean over 10,000: ${perVector.toFixed(4)} ms (sum of outputs ${sink.toFixed(3)})`);
 }
 
 function syntheticSet(nRows: number, nCols: number): TrainingSet {

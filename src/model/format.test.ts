@@ -6,7 +6,7 @@ import { randomEnsemble } from "../../scripts/lib/random-ensemble";
 import type { TreeEnsemble } from "../../scripts/lib/tree";
 import type { Calibration } from "./calibration";
 import type { Forest } from "./forest";
-import { HEADER_BYTES, encodeForest, modelChecksum, parseForest } from "./format";
+import { HEADER_BYTES, encodeForest, parseForest } from "./format";
 
 const smallEnsemble: TreeEnsemble = {
   aggregation: "logistic-sum",
@@ -23,12 +23,6 @@ function expectSameForest(actual: Forest, expected: Forest): void {
   expect({ ...actual }).toEqual({ ...expected });
 }
 
-/** Rewrites the checksum so that a deliberately inconsistent blob gets past it. */
-function resealed(blob: Uint8Array): Uint8Array {
-  new DataView(blob.buffer, blob.byteOffset).setUint32(32, modelChecksum(blob), true);
-  return blob;
-}
-
 describe("encodeForest and parseForest", () => {
   it("round-trip a forest with every calibration kind", () => {
     const calibrations: Calibration[] = [{ kind: "none" }, { kind: "platt", a: 1.5, b: -0.5 }, isotonic];
@@ -38,7 +32,7 @@ describe("encodeForest and parseForest", () => {
     }
   });
 
-  it("lays out 36 header bytes, 8 per tree plus 8, 10 per split, 4 per leaf, padded to 4", () => {
+  it("lays out 32 header bytes, 8 per tree plus 8, 10 per split, 4 per leaf, padded to 4", () => {
     const blob = encodeForest(flattenEnsemble(smallEnsemble));
     expect(String.fromCharCode(...blob.subarray(0, 4))).toBe("VGFR");
     expect(blob.byteLength).toBe(HEADER_BYTES + 8 * (2 + 1) + 10 * 2 + 4 * 4);
@@ -75,6 +69,9 @@ describe("encodeForest and parseForest", () => {
 
 describe("parseForest on a corrupt model", () => {
   const blob = () => encodeForest(flattenEnsemble(smallEnsemble, isotonic));
+  // One split: 32 + 16 (offsets) + 4 + 8 (values) + 2 + 4 (feature, children) = 66 bytes, padded to 68.
+  const stumpBlob = () =>
+    encodeForest(flattenEnsemble({ ...smallEnsemble, trees: [{ feature: 1, threshold: 0, left: { value: 0 }, right: { value: 1 } }] }));
 
   it.each([
     ["an empty blob", () => new Uint8Array(0), /shorter than the header/],
@@ -82,20 +79,24 @@ describe("parseForest on a corrupt model", () => {
     ["a newer version", () => Object.assign(blob(), { 4: 2 }), /version 2/],
     ["a truncated blob", () => blob().subarray(0, 60), /describes \d+ bytes but there are 60/],
     ["trailing bytes", () => Uint8Array.of(...blob(), 0, 0, 0, 0), /describes/],
-    ["a changed threshold", () => Object.assign(blob(), { [HEADER_BYTES + 16]: 7 }), /checksum/],
-    ["an unknown aggregation", () => resealed(Object.assign(blob(), { 6: 9 })), /aggregation 9/],
-    ["an odd isotonic size", () => resealed(Object.assign(blob(), { 24: 5 })), /describes/],
-    ["a feature out of range", () => resealed(Object.assign(blob(), { 8: 2 })), /tests feature 2/],
+    ["an unknown aggregation", () => Object.assign(blob(), { 6: 9 }), /aggregation 9/],
+    ["an odd isotonic size", () => Object.assign(blob(), { 24: 5 }), /describes/],
+    ["a feature out of range", () => Object.assign(blob(), { 8: 2 }), /tests feature 2/],
+    ["a NaN threshold", () => Object.assign(blob(), { [HEADER_BYTES + 24 + 2]: 0xc0, [HEADER_BYTES + 24 + 3]: 0x7f }), /non-finite threshold/],
+    ["non-zero padding", () => Object.assign(stumpBlob(), { 67: 1 }), /padding/],
   ])("throws on %s", (_, make, message) => {
     expect(() => parseForest(make())).toThrow(message);
   });
 
-  it("throws on any single flipped bit", () => {
+  it("throws on any single flipped bit in the tree structure: offsets and child references", () => {
     const original = blob();
+    const offsets = { start: HEADER_BYTES, end: HEADER_BYTES + 8 * 3 };
+    const childrenStart = original.byteLength - 8; // 2 splits: the last 8 bytes, no padding
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: original.byteLength * 8 - 1 }), (bit) => {
+      fc.property(fc.boolean(), fc.integer({ min: 0, max: 8 * 8 * 3 - 1 }), (inOffsets, bit) => {
+        const byte = inOffsets ? offsets.start + (bit >>> 3) : childrenStart + ((bit >>> 3) % 8);
         const corrupt = original.slice();
-        corrupt[bit >>> 3] ^= 1 << (bit & 7);
+        corrupt[byte] ^= 1 << (bit & 7);
         expect(() => parseForest(corrupt)).toThrow(RangeError);
       }),
       { numRuns: 300 },

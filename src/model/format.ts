@@ -2,7 +2,7 @@
  * The model binary: one little-endian blob holding a Forest, laid out so that every array is a typed-array view
  * into the blob (no copy, every section 4-byte aligned from the start of the blob).
  *
- * Header, 36 bytes:
+ * Header, 32 bytes:
  *
  * | offset | type   | field                                                        |
  * |--------|--------|--------------------------------------------------------------|
@@ -16,7 +16,6 @@
  * | 20     | u32    | nLeaves, leaves over all trees (nSplits + nTrees)            |
  * | 24     | u32    | nCalibration, number of calibration values                   |
  * | 28     | f32    | baseScore                                                    |
- * | 32     | u32    | checksum of the whole blob with this field read as 0         |
  *
  * Sections, in this order, right after the header:
  * splitStart u32[nTrees + 1], leafStart u32[nTrees + 1], threshold f32[nSplits], leafValue f32[nLeaves],
@@ -24,15 +23,17 @@
  * children u16[2 * nSplits], then zero bytes up to a multiple of 4. See forest.ts for what the arrays mean.
  *
  * Cost: 10 bytes per split node, 4 per leaf, 8 per tree (plus 8): a tree with L leaves takes 14 L - 2 bytes.
- * The checksum is FNV-1a over 32-bit words; it catches any single changed word and truncation.
+ *
+ * There is no checksum: parsing validates the structure (every count, offset, child reference and feature index,
+ * and that every number is finite), which is what makes evaluation safe, and the model card's sha256 identifies
+ * the exact bytes. Hashing the blob in JavaScript would cost the Worker's first parse more than all the checks.
  */
 import type { Calibration } from "./calibration";
 import { type Aggregation, type Forest, checkForest, treeCount } from "./forest";
 
 export const MAGIC = "VGFR";
 export const FORMAT_VERSION = 1;
-export const HEADER_BYTES = 36;
-const CHECKSUM_OFFSET = 32;
+export const HEADER_BYTES = 32;
 const AGGREGATIONS: readonly Aggregation[] = ["mean", "logistic-sum"];
 const CALIBRATIONS: readonly Calibration["kind"][] = ["none", "platt", "isotonic"];
 const LITTLE_ENDIAN_PLATFORM = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -55,17 +56,6 @@ function layout({ nTrees, nSplits, nLeaves, nCalibration }: Counts) {
   const children = feature + 2 * nSplits;
   const end = children + 4 * nSplits;
   return { splitStart, leafStart, threshold, leafValue, calibration, feature, children, total: Math.ceil(end / 4) * 4 };
-}
-
-/** The checksum of a blob whose length is a multiple of 4, with the checksum field counted as 0. */
-export function modelChecksum(blob: Uint8Array): number {
-  const words = new Uint32Array(blob.buffer, blob.byteOffset, blob.byteLength >>> 2);
-  const skip = CHECKSUM_OFFSET / 4;
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < skip; i++) hash = Math.imul(hash ^ words[i], 0x01000193);
-  hash = Math.imul(hash, 0x01000193); // the checksum field, as 0
-  for (let i = skip + 1; i < words.length; i++) hash = Math.imul(hash ^ words[i], 0x01000193);
-  return hash >>> 0;
 }
 
 function calibrationValues(calibration: Calibration): Float32Array {
@@ -139,16 +129,14 @@ export function encodeForest(forest: Forest): Uint8Array {
   new Float32Array(buffer, at.calibration, counts.nCalibration).set(calibration);
   new Uint16Array(buffer, at.feature, counts.nSplits).set(forest.feature);
   new Uint16Array(buffer, at.children, 2 * counts.nSplits).set(forest.children);
-  const blob = new Uint8Array(buffer);
-  header.setUint32(CHECKSUM_OFFSET, modelChecksum(blob), true);
-  return blob;
+  return new Uint8Array(buffer);
 }
 
 /**
  * Reads and validates a model binary. The arrays of the result are views into `bytes` (copied once only when
  * `bytes` does not start on a 4-byte boundary), so `bytes` must not be modified afterwards. Throws a RangeError
  * saying what is wrong when the blob is not a well-formed model: wrong magic or version, truncated or oversized,
- * checksum mismatch, or any inconsistency that checkForest finds.
+ * or any inconsistency that checkForest finds.
  */
 export function parseForest(bytes: Uint8Array): Forest {
   if (!LITTLE_ENDIAN_PLATFORM) throw new Error("the model binary can only be read on a little-endian platform");
@@ -173,8 +161,7 @@ export function parseForest(bytes: Uint8Array): Forest {
   };
   const at = layout(counts);
   if (at.total !== aligned.byteLength) fail(`the header describes ${at.total} bytes but there are ${aligned.byteLength}`);
-  const stored = header.getUint32(CHECKSUM_OFFSET, true);
-  if (modelChecksum(aligned) !== stored) fail("checksum mismatch");
+  for (let i = at.children + 4 * counts.nSplits; i < at.total; i++) if (aligned[i] !== 0) fail("padding is not zero");
   const view = <T>(Type: new (b: ArrayBufferLike, o: number, n: number) => T, offset: number, length: number) =>
     new Type(buffer, byteOffset + offset, length);
   return checkForest({
