@@ -5,8 +5,10 @@
  * @example
  * const forest = parseForest(new Uint8Array(modelBytes)); // throws a RangeError on a corrupt model
  * const probabilityFake = predictCalibrated(forest, features); // features: Float32Array of forest.nFeatures
+ * const verdict = verdictOf(probabilityFake, thresholds); // thresholds from the model card
  */
 export { type Calibration, applyCalibration } from "./calibration";
 export { type Aggregation, type Forest, treeCount } from "./forest";
 export { encodeForest, parseForest } from "./format";
 export { predictCalibrated, predictProba, predictRaw, probabilityFromRaw } from "./predict";
+export { verdictOf } from "./verdict";
