@@ -41,6 +41,8 @@ export async function launchChromium(viewport: { width: number; height: number }
     viewport,
     acceptDownloads: true,
   });
+  // Every step here takes well under a second; a failing step should not hold the run for Playwright's 30 s.
+  context.setDefaultTimeout(15_000);
   return {
     context,
     async close() {

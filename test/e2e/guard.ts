@@ -5,10 +5,17 @@
  */
 import type { BrowserContext } from "playwright-core";
 
-/** The policy the page is built for: no inline script or style, no third-party origin. */
-export const STRICT_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/**
+ * The policy the page is built for: no inline script or style, no third-party origin.
+ * @param apiOrigin the API's origin when it is not the page's own
+ */
+export function strictCsp(apiOrigin?: string): string {
+  const connect = apiOrigin ? `'self' ${apiOrigin}` : "'self'";
+  return (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; " +
+    `connect-src ${connect}; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`
+  );
+}
 
 export interface Guard {
   /** Every request URL the context made, in order. */
@@ -22,7 +29,12 @@ export function isLoopback(url: URL): boolean {
   return ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
 }
 
-export async function guardContext(context: BrowserContext): Promise<Guard> {
+/**
+ * @param apiOrigin when the page is served at another origin than the API: the served policy (written for the
+ *   same-origin deployment, so it rightly forbids that origin) is replaced by the strict one allowing the API
+ */
+export async function guardContext(context: BrowserContext, apiOrigin?: string): Promise<Guard> {
+  const policy = strictCsp(apiOrigin);
   const guard: Guard = { requests: [], foreign: [], cspViolations: [] };
   await context.route("**/*", async (route) => {
     const request = route.request();
@@ -37,7 +49,7 @@ export async function guardContext(context: BrowserContext): Promise<Guard> {
     const headers = response.headers();
     const own = headers["content-security-policy"];
     // Both policies are enforced when a response carries two: ours can only make the page's own stricter.
-    headers["content-security-policy"] = own ? `${own}, ${STRICT_CSP}` : STRICT_CSP;
+    headers["content-security-policy"] = own && !apiOrigin ? `${own}, ${policy}` : policy;
     return route.fulfill({ response, headers });
   });
   context.on("console", (message) => {

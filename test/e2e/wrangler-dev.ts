@@ -37,13 +37,20 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts wrangler dev and resolves once GET /api/v1/health answers 200. */
-export async function startWranglerDev(timeoutMs = 90_000): Promise<DevServer> {
-  const port = await freePort();
+/**
+ * Starts wrangler dev and resolves once GET /api/v1/health answers 200.
+ * @param options.port default: a free port
+ * @param options.vars Worker variables overriding wrangler.toml's `[vars]` (`--var NAME:value`)
+ */
+export async function startWranglerDev(
+  options: { port?: number; vars?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<DevServer> {
+  const port = options.port ?? (await freePort());
   const inspectorPort = await freePort();
   const state = mkdtempSync(join(tmpdir(), "voiceguard-wrangler-"));
   const args = [WRANGLER, "dev", "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(inspectorPort)];
   args.push("--persist-to", state, "--show-interactive-dev-session=false", "--log-level", "warn");
+  for (const [name, value] of Object.entries(options.vars ?? {})) args.push("--var", `${name}:${value}`);
   // Its own process group, so stop() ends wrangler and the workerd it starts, and nothing else.
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
@@ -60,7 +67,7 @@ export async function startWranglerDev(timeoutMs = 90_000): Promise<DevServer> {
     rmSync(state, { recursive: true, force: true });
   };
   try {
-    await waitForHealth(origin, child, timeoutMs);
+    await waitForHealth(origin, child, options.timeoutMs ?? 90_000);
   } catch (error) {
     await stop();
     throw new Error(`${(error as Error).message}\n--- wrangler output ---\n${output}`);
