@@ -1,7 +1,8 @@
 /**
  * A bounded load test of the API on loopback: `wrangler dev` started on a free port (offline settings), then
  * autocannon sends --amount requests (default 2,400) over --connections connections (default 16), cycling through a
- * mix of valid uploads and invalid ones, each from its own simulated client address. It asserts that no answer is
+ * mix of valid uploads and invalid ones (an oversized body included, against a 1 MiB MAX_UPLOAD_BYTES set for the
+ * run), each from its own simulated client address. It asserts that no answer is
  * 5xx, no connection errs or times out, and every kind of request gets the status the API promises for it; it prints
  * the status counts and the client-side latency, and stops by itself (a watchdog ends a run that stalls).
  *
@@ -15,6 +16,8 @@ import { simulatedClientAddress } from "./simulated-clients";
 import { speechClipWav, speechSource } from "./speech-clips";
 
 const WATCHDOG_MS = 10 * 60 * 1000;
+/** The upload limit of this run (a cheap oversized body; the default 25 MiB is tested in test/worker). */
+const MAX_UPLOAD_BYTES = 1024 * 1024;
 
 interface Kind {
   name: string;
@@ -86,6 +89,11 @@ const KINDS: Kind[] = [
       body: `--${boundary}\r\nContent-Disposition: form-data; name="file"`,
     },
   },
+  {
+    name: "body over MAX_UPLOAD_BYTES",
+    expected: 413,
+    request: { method: "POST", path: "/api/v1/analyze", headers: wav, body: Buffer.alloc(MAX_UPLOAD_BYTES + 1) },
+  },
   { name: "wrong method", expected: 405, request: { method: "GET", path: "/api/v1/analyze" } },
   { name: "unknown path", expected: 404, request: { method: "GET", path: "/api/v1/nothing" } },
 ];
@@ -104,7 +112,7 @@ const requests: AutocannonRequest[] = KINDS.map((kind) => ({
   },
 }));
 
-const server = await startWranglerDev();
+const server = await startWranglerDev({ vars: { MAX_UPLOAD_BYTES: String(MAX_UPLOAD_BYTES) } });
 let failures: string[] = [];
 try {
   console.log(`load-test: ${amount} requests, ${connections} connections, ${KINDS.length} kinds; ${speechSource()}`);
