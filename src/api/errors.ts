@@ -1,6 +1,6 @@
 /**
- * Where every failure becomes a problem document: thrown ProblemErrors, the decoder's AudioErrors, hono's own
- * HTTPExceptions (malformed multipart, unsupported media type), failed schema validation, unknown paths (404) and
+ * Where every failure becomes a problem document: thrown ProblemErrors, the decoder's AudioErrors, hono's
+ * HTTPException for a multipart body it cannot parse, failed schema validation, unknown paths (404) and
  * known paths asked with the wrong method (405). Anything else is a bug: it is logged (method, path and the
  * error; never the body, the audio or a header) and answered 500 `internal_error` as a last resort.
  */
@@ -10,18 +10,15 @@ import { HTTPException } from "hono/http-exception";
 import type { RouterRoute } from "hono/types";
 import { isAudioError } from "../audio/errors";
 import type { ApiEnv } from "./bindings";
-import { PROBLEM_KINDS, type ProblemCode } from "./problem-codes";
+import { PROBLEM_KINDS } from "./problem-codes";
 import { ProblemError, problemResponse } from "./problem";
 import { BROWSER_CONVERSION_HINT } from "./upload";
 
-/** hono raises these itself; each has one meaning in this app. */
-const HTTP_EXCEPTIONS: Readonly<Record<number, { code: ProblemCode; detail: string }>> = {
-  400: { code: "malformed_body", detail: "The multipart/form-data body could not be parsed." },
-  415: {
-    code: "unsupported_media_type",
-    detail: `Send multipart/form-data with the field "file", or the raw WAV with Content-Type audio/wav. ${BROWSER_CONVERSION_HINT}`,
-  },
-};
+/**
+ * hono's multipart validator throws a 400 HTTPException for a body it cannot parse. (Its 415 for an undeclared
+ * content type cannot happen: the upload middleware refuses those first.)
+ */
+const MALFORMED_MULTIPART = 400;
 
 export const handleError: ErrorHandler = (error, c) => {
   if (error instanceof ProblemError) return problemResponse(error.code, error.detail, { ...error.headers });
@@ -29,8 +26,9 @@ export const handleError: ErrorHandler = (error, c) => {
     const hint = PROBLEM_KINDS[error.code].status === 415 ? ` ${BROWSER_CONVERSION_HINT}` : "";
     return problemResponse(error.code, `${error.message}${hint}`);
   }
-  const known = error instanceof HTTPException ? HTTP_EXCEPTIONS[error.status] : undefined;
-  if (known) return problemResponse(known.code, known.detail);
+  if (error instanceof HTTPException && error.status === MALFORMED_MULTIPART) {
+    return problemResponse("malformed_body", "The multipart/form-data body could not be parsed.");
+  }
   logUnexpected(error, c);
   return problemResponse("internal_error", "The server failed unexpectedly; the failure is logged. Try again later.");
 };
@@ -55,7 +53,7 @@ export function notFoundOrWrongMethod(routes: () => readonly RouterRoute[]): Not
   };
 }
 
-export function allowedMethods(routes: readonly RouterRoute[], path: string): string[] {
+function allowedMethods(routes: readonly RouterRoute[], path: string): string[] {
   const methods = new Set(routes.filter((route) => route.path === path && route.method !== "ALL").map((r) => r.method));
   if (methods.size === 0) return [];
   if (methods.has("GET")) methods.add("HEAD");

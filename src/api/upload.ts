@@ -15,6 +15,7 @@ export const SEGMENT_SECONDS = { min: 0.5, max: 10, default: 2 } as const;
 
 export const BROWSER_CONVERSION_HINT =
   "The API decodes WAV only; the web page converts MP3, M4A, OGG, FLAC and WebM to WAV in the browser.";
+const HOW_TO_UPLOAD = 'Send multipart/form-data with the field "file", or the raw WAV with Content-Type audio/wav.';
 
 const segmentSeconds = z.coerce
   .number()
@@ -71,7 +72,7 @@ export function requireUploadMediaType(contentType: string | undefined): void {
   const sent = essence === "" ? "No Content-Type was sent." : `Content-Type "${essence.slice(0, 100)}" is not accepted.`;
   throw new ProblemError(
     "unsupported_media_type",
-    `${sent} Send multipart/form-data with the field "file", or the raw WAV with Content-Type audio/wav. ${BROWSER_CONVERSION_HINT}`,
+    `${sent} ${HOW_TO_UPLOAD} ${BROWSER_CONVERSION_HINT}`,
   );
 }
 
