@@ -114,8 +114,9 @@ async function analyseBytes(read, name) {
     const wav = new Blob([encodeWav16(audio.samples, TARGET_RATE)], { type: "audio/wav" });
     const outcome = await analyze(wav, {
       signal: uploadController.signal,
+      // The status line is a live region: whole tens keep screen readers from reading out every percent.
       onProgress: (fraction) =>
-        fraction < 1 ? showProgress(`Uploading… ${Math.round(fraction * 100)}%`, fraction) : showProgress("Analysing…", null),
+        fraction < 1 ? showProgress(`Uploading… ${Math.floor(fraction * 10) * 10}%`, fraction) : showProgress("Analysing…", null),
     });
     if (run !== currentRun) return;
     if (outcome.ok) showResult(outcome.analysis, audio, name);
