@@ -215,7 +215,7 @@ function clearOutput() {
 /** @param {string} text @param {number | null} fraction null shows an indeterminate bar */
 function showProgress(text, fraction) {
   ui.progressPanel.hidden = false;
-  ui.statusText.textContent = text;
+  if (ui.statusText.textContent !== text) ui.statusText.textContent = text; // unchanged text is not re-announced
   if (fraction === null) ui.uploadProgress.removeAttribute("value");
   else ui.uploadProgress.value = fraction;
 }
