@@ -59,3 +59,18 @@ describe("magnitudeSpectrogram / binSpacingHz", () => {
     expect(() => powerSpectrogram(signal, { nFft: 256, hopLength: 64, winLength: 300 })).toThrow(RangeError);
   });
 });
+
+describe("powerSpectrogram over a frame range", () => {
+  it("computes exactly the rows of the whole matrix, so long signals can go block by block", () => {
+    const signal = new Float32Array(5000);
+    for (let i = 0; i < signal.length; i++) signal[i] = Math.sin(i * 0.37) * Math.cos(i * 0.011);
+    const params = { nFft: 512, hopLength: 160, winLength: 400 };
+    const whole = powerSpectrogram(signal, params);
+    for (const [first, end] of [[0, 3], [5, 17], [28, whole.nFrames], [7, 7]]) {
+      const block = powerSpectrogram(signal, params, { first, end });
+      expect(block.nFrames).toBe(end - first);
+      expect(Array.from(block.data)).toEqual(Array.from(whole.data.subarray(first * 257, end * 257)));
+    }
+    expect(() => powerSpectrogram(signal, params, { first: 0, end: whole.nFrames + 1 })).toThrow(RangeError);
+  });
+});

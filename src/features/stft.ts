@@ -1,5 +1,6 @@
 import { centredFrameCount, type FrameMatrix, type Samples } from "./frames";
 import { realPowerSpectrum } from "./real-fft";
+import type { FrameRange } from "./segments";
 
 /** Short-time Fourier transform parameters (librosa `stft` names). */
 export interface StftParams {
@@ -15,14 +16,21 @@ export interface StftParams {
  * pad_mode="constant")`: frame t holds samples [t*hop - nFft/2, t*hop + nFft/2) with zeros beyond the signal,
  * times a periodic Hann window of winLength (scipy `get_window("hann", winLength, fftbins=True)`) centred in
  * nFft, then a one-sided DFT (numpy `rfft`); T = 1 + floor(n / hop). Computed in float64 (librosa stores
- * complex64).
+ * complex64). With `frames`, only frames [first, end) of that grid are computed (row 0 is frame `first`), so a
+ * long signal can be analysed block by block in bounded memory with results identical to the whole matrix.
  */
-export function powerSpectrogram(signal: Samples, params: StftParams): FrameMatrix {
+export function powerSpectrogram(signal: Samples, params: StftParams, frames?: FrameRange): FrameMatrix {
   const { nFft, hopLength, winLength } = params;
   if (!(winLength >= 1 && winLength <= nFft)) throw new RangeError(`winLength ${winLength} not in [1, ${nFft}]`);
   const transform = realPowerSpectrum(nFft);
   const nBins = nFft / 2 + 1;
-  const nFrames = centredFrameCount(signal.length, nFft, hopLength);
+  const totalFrames = centredFrameCount(signal.length, nFft, hopLength);
+  const firstFrame = frames?.first ?? 0;
+  const endFrame = frames?.end ?? totalFrames;
+  if (!(0 <= firstFrame && firstFrame <= endFrame && endFrame <= totalFrames)) {
+    throw new RangeError(`frame range [${firstFrame}, ${endFrame}) outside [0, ${totalFrames})`);
+  }
+  const nFrames = endFrame - firstFrame;
   const data = new Float64Array(nFrames * nBins);
   const window = periodicHann(winLength);
   const windowOffset = Math.floor((nFft - winLength) / 2);
@@ -30,7 +38,7 @@ export function powerSpectrogram(signal: Samples, params: StftParams): FrameMatr
   const frame = new Float64Array(nFft);
   const n = signal.length;
   for (let t = 0; t < nFrames; t++) {
-    const first = t * hopLength - nFft / 2 + windowOffset;
+    const first = (firstFrame + t) * hopLength - nFft / 2 + windowOffset;
     const lo = Math.max(0, -first);
     const hi = Math.min(winLength, n - first);
     if (lo > 0 || hi < winLength) frame.fill(0, windowOffset, windowOffset + winLength);
