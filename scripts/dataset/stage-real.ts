@@ -29,7 +29,7 @@ export async function runRealStage(ctx: BuildContext, sources: readonly RealSour
   const records: UnitRecord[] = [];
   for (const source of sources) {
     const packages = await packageFilesFor(ctx, source);
-    const candidates = source.candidates(packages, (f) => readFileSync(f, "latin1"));
+    const candidates = source.candidates(packages, (f) => readFileSync(f, "utf8"));
     const durations = await cachedDurations(ctx, source.name, candidates);
     const long = candidates.filter((c) => (durations.get(c.key) ?? 0) >= 1.0);
     const selected = selectPerGroup(long, capFor(source.capScale), stageSeed(REAL_SELECTION_SEED, ctx.seed)).slice(0, ctx.limit);
@@ -45,7 +45,7 @@ export async function runRealStage(ctx: BuildContext, sources: readonly RealSour
 
 async function conditionCandidate(ctx: BuildContext, source: RealSource, c: Candidate, log: StageLog): Promise<UnitRecord> {
   const finished = log.finished(c.key);
-  if (finished) return finished;
+  if (finished) return { ...finished, text: c.text }; // the text comes from the package, not from the log
   let rows: ClipRow[] = [];
   let skipped: string | undefined;
   try {

@@ -79,12 +79,13 @@ export function formatSummary(rows: readonly ClipRow[]): string {
   const missing = Object.keys(SOURCES_MD_CLIPS).filter((s) => !local.some((r) => r.source === s));
   return [
     "## Corpus summary",
-    "",
     table("Class", (r) => r.label),
     table("Source (local sources compared with SOURCES.md)", (r) => r.source, true),
     missing.length ? `Sources of SOURCES.md with no clip here: ${missing.join(", ")}.` : "",
     table("Generator (fake clips)", (r) => r.generator || "(real)"),
     table("Language", (r) => r.language),
     table("Channel (noise SNRs pooled)", (r) => r.channel.replace(/\d+dB$/, "") || "(none)"),
-  ].join("\n\n") + "\n";
+  ]
+    .filter(Boolean)
+    .join("\n\n") + "\n";
 }
