@@ -19,6 +19,13 @@ describe("spectralFlatness (geometric / arithmetic mean of the floored power)", 
     expect(spectralFlatness({ data, nFrames: 1, nRows }, 1e-10)[0]).toBeCloseTo(geometric / arithmetic, 14);
   });
 
+  it("over a band of bins equals the flatness of that band alone", () => {
+    const data = Float64Array.from({ length: 40 }, (_, k) => 1 + ((k * 7919) % 13));
+    const band = spectralFlatness({ data: data.slice(9, 31), nFrames: 1, nRows: 22 }, 1e-10)[0];
+    expect(spectralFlatness({ data, nFrames: 1, nRows: 40 }, 1e-10, [9, 31])[0]).toBe(band);
+    expect(() => spectralFlatness({ data, nFrames: 1, nRows: 40 }, 1e-10, [30, 41])).toThrow(RangeError);
+  });
+
   it("refuses an amin so small that grouped products could underflow", () => {
     expect(() => spectralFlatness({ data: new Float64Array(4), nFrames: 1, nRows: 4 }, 1e-40)).toThrow(RangeError);
   });

@@ -7,17 +7,24 @@ const LOG_GROUP = 8;
 /**
  * librosa `spectral_flatness(S=|X|, power=2.0, amin)`: with P = max(amin, |X|^2), exp(mean(log P)) / mean(P)
  * per frame; takes the power spectrogram. All-zero frames give 1 (librosa's float32 arithmetic gives 1.000001).
+ * `bins` [lo, hi) restricts it to a band of the spectrum (the whole spectrum by default).
  */
-export function spectralFlatness(power: FrameMatrix, amin: number): Float64Array {
+export function spectralFlatness(
+  power: FrameMatrix,
+  amin: number,
+  bins: readonly [number, number] = [0, power.nRows],
+): Float64Array {
   if (!(amin >= 1e-38)) throw new RangeError(`amin ${amin} below 1e-38`);
   const { nFrames, nRows, data } = power;
+  const [lo, hi] = bins;
+  if (!(0 <= lo && lo < hi && hi <= nRows)) throw new RangeError(`bins [${lo}, ${hi}) outside [0, ${nRows})`);
   const flatness = new Float64Array(nFrames);
   for (let t = 0; t < nFrames; t++) {
     const base = t * nRows;
     let sum = 0;
     let logSum = 0;
-    for (let k = 0; k < nRows; k += LOG_GROUP) {
-      const end = Math.min(k + LOG_GROUP, nRows);
+    for (let k = lo; k < hi; k += LOG_GROUP) {
+      const end = Math.min(k + LOG_GROUP, hi);
       let product = 1;
       for (let j = k; j < end; j++) {
         const p = Math.max(amin, data[base + j]);
@@ -26,7 +33,7 @@ export function spectralFlatness(power: FrameMatrix, amin: number): Float64Array
       }
       logSum += Math.log(product);
     }
-    flatness[t] = Math.exp(logSum / nRows) / (sum / nRows);
+    flatness[t] = Math.exp(logSum / (hi - lo)) / (sum / (hi - lo));
   }
   return flatness;
 }
