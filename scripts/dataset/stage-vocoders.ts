@@ -1,6 +1,7 @@
 /** Stage "vocoders": LPCNet, Codec 2 and mel + Griffin-Lim copies of real clips, conditioned like the rest. */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { planChunks } from "./chunking";
 import { childStem } from "./clip-name";
 import { conditionWav, ffmpegDecodeArgs } from "./condition";
 import { type BuildContext, paths } from "./context";
@@ -42,18 +43,19 @@ async function copyOne(ctx: BuildContext, plan: VocoderPlan, driver: string, log
     const conditioned = await conditionWav(encodeWav16(copy));
     const parentStem = plan.parent.path.slice(plan.parent.path.lastIndexOf("/") + 1).replace(/\.wav$/, "");
     const labels = VOCODER_LABELS[plan.vocoder](plan.mode);
-    rows = writeClips(paths(ctx).clean, `fake/${plan.vocoder}`, childStem(labels.prefix, parentStem), conditioned, {
-      label: "fake",
-      source: plan.vocoder,
-      speaker_or_voice: `${labels.voice} <- ${plan.parent.speaker_or_voice}`,
-      language: plan.parent.language,
-      sample_rate_orig: copy.sampleRate,
-      license: `${labels.license}; source audio: ${plan.parent.license}`,
-      derived_from: `parent:${plan.parent.path}`,
-      generator: plan.vocoder,
-    });
-    // A copy of a clip is never cut again: chunks would not map one-to-one to the parent.
-    if (rows.length !== 1) rows = [];
+    // A copy is kept only whole, never cut: chunks would not map one-to-one to the parent.
+    if (planChunks(conditioned.samples.length, conditioned.sampleRate).length === 1) {
+      rows = writeClips(paths(ctx).clean, `fake/${plan.vocoder}`, childStem(labels.prefix, parentStem), conditioned, {
+        label: "fake",
+        source: plan.vocoder,
+        speaker_or_voice: `${labels.voice} <- ${plan.parent.speaker_or_voice}`,
+        language: plan.parent.language,
+        sample_rate_orig: copy.sampleRate,
+        license: `${labels.license}; source audio: ${plan.parent.license}`,
+        derived_from: `parent:${plan.parent.path}`,
+        generator: plan.vocoder,
+      });
+    }
     if (rows.length === 0) skipped = "copy outside 1-10 s after conditioning";
   } catch (error) {
     skipped = `vocoder failed: ${(error as Error).message.slice(0, 200)}`;
