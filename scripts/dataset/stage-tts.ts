@@ -13,7 +13,6 @@ import { buildPool, tuxDescriptions } from "./text-pool";
 import { type Engine, FESTIVAL_VOICES, planEspeak, planFestival, planFlite, planNpmEngines, type Pools, type TtsJob } from "./tts-jobs";
 import { writeClips } from "./clip-writer";
 
-export const ESPEAK_VARIANT_DIR = "/usr/lib/x86_64-linux-gnu/espeak-ng-data/voices/!v";
 export const CSTR_HTSVOICE = "usr/share/games/flightgear/ATC/cstr_uk_female-1.0.htsvoice";
 const POOL_LANGUAGES = ["en", "es", "fr", "it", "ru", "cs", "nl", "de", "ro", "ca", "bg", "el", "da", "be", "lt"];
 
@@ -31,7 +30,7 @@ const LICENSES: Record<Exclude<Engine, "festival">, string> = {
 export async function runTtsStage(ctx: BuildContext): Promise<{ records: UnitRecord[] }> {
   const p = paths(ctx);
   const pools = await buildPools(ctx);
-  const variants = readdirSync(ESPEAK_VARIANT_DIR).sort();
+  const variants = readdirSync(join(await espeakDataDir(), "voices", "!v")).sort();
   const englishLines = readLines(join(ctx.dataDir, "texts/en.txt"));
   const groups: [Engine | "npm", TtsJob[]][] = [
     ["espeak-ng", limitPerVoice(planEspeak(pools, variants, ctx.seed), ctx.limit, (j) => j.language)],
@@ -54,6 +53,14 @@ export async function runTtsStage(ctx: BuildContext): Promise<{ records: UnitRec
     progress.finish();
   }
   return { records };
+}
+
+/** espeak-ng's data folder as the program reports it (`… Data at: <dir>`), which differs per architecture. */
+export async function espeakDataDir(): Promise<string> {
+  const { stdout } = await run("espeak-ng", ["--version"]);
+  const m = /Data at:\s*(\S+)/.exec(stdout.toString());
+  if (!m) throw new Error("espeak-ng --version did not name its data folder");
+  return m[1];
 }
 
 async function buildPools(ctx: BuildContext): Promise<Pools> {
