@@ -199,6 +199,14 @@ describe("decodeWav: every supported format round-trips", () => {
     expect(decodeWav(pcm16(values), { maxFrames: 1e9 }).samples.length).toBe(8000);
     expect(() => decodeWav(pcm16(values), { maxFrames: 0 })).toThrow(RangeError);
   });
+
+  it("maxSeconds caps the conversion at the file's own rate; with maxFrames the smaller cap wins", () => {
+    const values = Array.from({ length: 8000 }, (_, i) => i - 4000); // 0.5 s at 16 kHz
+    expect(decodeWav(pcm16(values), { maxSeconds: 0.1 }).samples.length).toBe(1600);
+    expect(decodeWav(pcm16(values), { maxSeconds: 0.1, maxFrames: 50 }).samples.length).toBe(50);
+    expect(decodeWav(pcm16(values), { maxSeconds: 600 }).samples.length).toBe(8000);
+    expect(() => decodeWav(pcm16(values), { maxSeconds: 0 })).toThrow(RangeError);
+  });
 });
 
 describe("decodeWav: every kind of bad input is an AudioError with its code", () => {

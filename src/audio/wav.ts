@@ -22,6 +22,8 @@ export interface DecodedWav {
 export interface DecodeWavOptions {
   /** Convert at most this many frames (the rest is neither converted nor checked). Default: all. */
   maxFrames?: number;
+  /** Convert at most this many seconds at the file's own rate (combined with maxFrames, the smaller wins). */
+  maxSeconds?: number;
   /** Refuse files with more chunks than this before `fmt ` and `data` are found. Default 1024. */
   maxChunks?: number;
 }
@@ -55,7 +57,9 @@ export function decodeWav(input: Uint8Array | ArrayBuffer, options: DecodeWavOpt
   if (frames === 0) {
     throw new AudioError("no_samples", `The data chunk holds ${data.size} bytes: not one complete sample frame.`);
   }
-  const converted = Math.min(frames, maxFrames);
+  const secondsCap = options.maxSeconds === undefined ? Infinity : Math.ceil(options.maxSeconds * format.sampleRate);
+  if (!(secondsCap > 0)) throw new RangeError("decodeWav: maxSeconds must be positive");
+  const converted = Math.min(frames, maxFrames, secondsCap);
   const { values, scale } = readSamples(bytes, data.offset, converted * format.channels, format, littleEndian);
   const samples = downmixToMono(values, format.channels, converted, scale);
   if (format.encoding === "float") assertFinite(samples);

@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { AudioError } from "../audio/errors";
+import { buildWav } from "../audio/testing/wav-builder";
+import { type Forest, LEAF_BIT } from "../model/forest";
+import { encodeForest } from "../model/format";
+import { createDetector } from "./detector";
+import type { ModelCard } from "./model-card";
+import { SUMMARY_NAMES } from "./summary";
+
+/**
+ * A one-split forest on the low band's mean flatness: noise (flat, ~0.56) scores 0.9, a tone (peaky, ~0) 0.1.
+ * Enough to check the plumbing (decode, resample, trim, features, model, verdict, segments) end to end.
+ */
+const FLATNESS = SUMMARY_NAMES.indexOf("flatness_band0_mean");
+const forest: Forest = {
+  nFeatures: SUMMARY_NAMES.length,
+  aggregation: "mean",
+  baseScore: 0,
+  splitStart: Uint32Array.from([0, 1]),
+  leafStart: Uint32Array.from([0, 2]),
+  feature: Uint16Array.from([FLATNESS]),
+  threshold: Float32Array.from([0.3]),
+  children: Uint16Array.from([LEAF_BIT | 0, LEAF_BIT | 1]),
+  leafValue: Float32Array.from([0.1, 0.9]),
+  calibration: { kind: "none" },
+};
+const card: ModelCard = {
+  name: "test-forest",
+  version: "0",
+  sha256: "0".repeat(64),
+  features: { names: [...SUMMARY_NAMES] },
+  thresholds: { fake: 0.7, real: 0.3 },
+};
+const detector = createDetector(encodeForest(forest), card);
+const options = { segmentSeconds: 2, segments: true, maxAnalyzedSeconds: 600 };
+
+function pcm16(samples: (i: number) => number, n: number, sampleRate = 16000, channels = 1): Uint8Array {
+  const channel = Array.from({ length: n }, (_, i) => Math.round(samples(i) * 32767));
+  return buildWav({ sampleRate, encoding: "pcm", bitDepth: 16, channels: Array.from({ length: channels }, () => channel) });
+}
+let seed = 1;
+const noise = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32 - 0.5) * 0.5;
+const tone = (rate: number) => (i: number) => 0.5 * Math.sin((2 * Math.PI * 440 * i) / rate);
+
+describe("createDetector", () => {
+  it("refuses a card whose features are not the ones this code computes", () => {
+    const stale = { ...card, features: { names: SUMMARY_NAMES.slice(1) } };
+    expect(() => createDetector(encodeForest(forest), stale)).toThrow(/other features/);
+  });
+});
+
+describe("analyze", () => {
+  it("scores noise as fake and a tone as real with this forest, and describes the input", () => {
+    const fake = detector.analyze(pcm16(noise, 48000), options);
+    expect(fake.verdict).toBe("fake");
+    expect(fake.probability_fake).toBeCloseTo(0.9, 6);
+    expect(fake.input).toEqual({ sample_rate: 16000, channels: 1, bit_depth: 16, format: "pcm" });
+    expect(fake.model).toEqual({ name: "test-forest", version: "0", sha256: "0".repeat(64) });
+    const real = detector.analyze(pcm16(tone(44100), 44100 * 3, 44100, 2), options);
+    expect(real.verdict).toBe("real");
+    expect(real.input).toEqual({ sample_rate: 44100, channels: 2, bit_depth: 16, format: "pcm" });
+    expect(real.duration_s).toBeCloseTo(3, 3);
+  });
+
+  it("trims leading and trailing silence and times segments in the input's seconds", () => {
+    // 1 s silence, 4.5 s noise, 0.5 s silence: segments 1-3 s and 3-5.5 s (the 0.5 s tail joins the last one).
+    const n = 6 * 16000;
+    const a = detector.analyze(pcm16((i) => (i >= 16000 && i < 5.5 * 16000 ? noise() : 0), n), options);
+    expect(a.trimmed_s).toBeGreaterThan(1.3);
+    expect(a.analyzed_s).toBeGreaterThan(4.4);
+    expect(a.analyzed_s).toBeLessThan(4.7);
+    expect(a.segments.length).toBe(2);
+    expect(a.segments[0].start_s).toBeGreaterThan(0.9);
+    expect(a.segments[0].start_s).toBeLessThan(1.05);
+    expect(a.segments[1].end_s).toBeCloseTo(a.segments[0].start_s + a.analyzed_s, 2);
+    for (const s of a.segments) expect(s.probability_fake).toBeCloseTo(0.9, 6);
+    expect(detector.analyze(pcm16(noise, n), { ...options, segments: false }).segments).toEqual([]);
+  });
+
+  it("covers at most maxAnalyzedSeconds while reporting the whole duration", () => {
+    const a = detector.analyze(pcm16(noise, 10 * 16000), { ...options, maxAnalyzedSeconds: 3 });
+    expect(a.duration_s).toBe(10);
+    expect(a.analyzed_s).toBeLessThanOrEqual(3);
+    expect(a.segments.map((s) => [s.start_s, s.end_s])).toEqual([[0, 2], [2, 3]]);
+  });
+
+  it("answers silence and too little sound with their own error codes", () => {
+    const code = (bytes: Uint8Array) => {
+      try {
+        detector.analyze(bytes, options);
+      } catch (e) {
+        return e instanceof AudioError ? e.code : String(e);
+      }
+      return "no error";
+    };
+    expect(code(pcm16(() => 0, 32000))).toBe("silent_audio");
+    expect(code(pcm16((i) => (i < 4000 ? noise() : 0), 32000))).toBe("too_short");
+    expect(code(new Uint8Array([1, 2, 3]))).toBe("not_wav");
+  });
+});

@@ -1,0 +1,145 @@
+import { AudioError } from "../audio/errors";
+import { resample } from "../audio/resample";
+import { trimSilence } from "../audio/trim";
+import { type DecodedWav, decodeWav } from "../audio/wav";
+import { consecutiveSegmentFrameRanges, type FrameRange } from "../features/segments";
+import { type Forest, parseForest, predictCalibrated, verdictOf } from "../model";
+import { ANALYSIS, frameFeatures } from "./frame-features";
+import type { ModelCard } from "./model-card";
+import { SUMMARY_NAMES, summarize } from "./summary";
+import type { Analysis, AnalyzeOptions, InputDescription, Segment } from "./types";
+
+/** Less speech than this after trimming carries too little evidence for a verdict. */
+export const MIN_ANALYZED_SECONDS = 0.5;
+
+/** Decoded audio at any rate, as the CLI's other decoders (MP3, FLAC, Ogg) also deliver it. */
+export interface DecodedAudio {
+  /** Mono samples (channel mean). */
+  samples: Float32Array;
+  sampleRate: number;
+  /** Seconds of audio in the whole input, which may be more than `samples` holds when the decoder capped it. */
+  durationS: number;
+  input: InputDescription;
+}
+
+export interface Detector {
+  /** Decodes a WAV upload and analyses it; throws AudioError for anything it cannot analyse. */
+  analyze(bytes: Uint8Array, options: AnalyzeOptions): Analysis;
+  /** Analyses audio decoded elsewhere (already capped to options.maxAnalyzedSeconds by the caller or not). */
+  analyzeDecoded(audio: DecodedAudio, options: AnalyzeOptions): Analysis;
+  modelCard(): ModelCard;
+}
+
+/**
+ * The detector from a model binary and its card. Throws if the two do not belong together or do not fit the
+ * running feature code, so a stale model can never score vectors it was not trained on.
+ */
+export function createDetector(modelBytes: Uint8Array, card: ModelCard): Detector {
+  const forest = parseForest(modelBytes);
+  const names = card.features.names;
+  if (names.length !== SUMMARY_NAMES.length || names.some((name, i) => name !== SUMMARY_NAMES[i])) {
+    throw new Error(`model card "${card.name}" lists other features than this code computes`);
+  }
+  if (forest.nFeatures !== names.length) {
+    throw new Error(`model binary expects ${forest.nFeatures} features, its card lists ${names.length}`);
+  }
+  const analyzeDecoded = (audio: DecodedAudio, options: AnalyzeOptions) => analyzeAudio(forest, card, audio, options);
+  return {
+    analyze(bytes, options) {
+      const started = performance.now();
+      const wav = decodeWav(bytes, { maxSeconds: options.maxAnalyzedSeconds });
+      const analysis = analyzeDecoded(describeWav(wav), options);
+      const decode = performance.now() - started;
+      return {
+        ...analysis,
+        timing_ms: { ...analysis.timing_ms, decode: round(decode), total: round(analysis.timing_ms.total + decode) },
+      };
+    },
+    analyzeDecoded,
+    modelCard: () => card,
+  };
+}
+
+function describeWav(wav: DecodedWav): DecodedAudio {
+  const format = wav.container === "RIFF" ? wav.format : `${wav.format} (${wav.container})`;
+  return {
+    samples: wav.samples,
+    sampleRate: wav.sampleRate,
+    durationS: wav.durationS,
+    input: { sample_rate: wav.sampleRate, channels: wav.channels, bit_depth: wav.bitDepth, format },
+  };
+}
+
+function analyzeAudio(forest: Forest, card: ModelCard, audio: DecodedAudio, options: AnalyzeOptions): Analysis {
+  const started = performance.now();
+  const rate = ANALYSIS.sampleRate;
+  const capped = audio.samples.subarray(0, Math.min(audio.samples.length, Math.ceil(options.maxAnalyzedSeconds * audio.sampleRate)));
+  const signal = resample(capped, audio.sampleRate, rate);
+  const { start, end } = trimSilence(signal);
+  const speech = signal.subarray(start, end);
+  const analyzedS = speech.length / rate;
+  if (analyzedS < MIN_ANALYZED_SECONDS) {
+    throw new AudioError(
+      "too_short",
+      `only ${analyzedS.toFixed(2)} s of sound is left after trimming silence; at least ${MIN_ANALYZED_SECONDS} s is needed`,
+    );
+  }
+  const frames = frameFeatures(speech);
+  const featuresDone = performance.now();
+  const score = (range: FrameRange) => predictCalibrated(forest, summarize(frames, range));
+  const probabilityFake = score({ first: 0, end: frames.nFrames });
+  const segments = options.segments ? segmentScores(frames.nFrames, speech.length, start, options.segmentSeconds, score) : [];
+  const done = performance.now();
+  return {
+    verdict: verdictOf(probabilityFake, card.thresholds),
+    probability_fake: probabilityFake,
+    thresholds: card.thresholds,
+    duration_s: round(audio.durationS, 3),
+    analyzed_s: round(analyzedS, 3),
+    trimmed_s: round(capped.length / audio.sampleRate - analyzedS, 3),
+    input: audio.input,
+    segments,
+    model: { name: card.name, version: card.version, sha256: card.sha256 },
+    timing_ms: { decode: 0, features: round(featuresDone - started), model: round(done - featuresDone), total: round(done - started) },
+  };
+}
+
+/**
+ * Consecutive segments of segmentSeconds over the trimmed speech, timed in the input's seconds. A last piece
+ * shorter than half a segment joins the one before it rather than being scored on too little audio.
+ */
+function segmentScores(
+  nFrames: number,
+  nSamples: number,
+  offsetSamples: number,
+  segmentSeconds: number,
+  score: (range: FrameRange) => number,
+): Segment[] {
+  const rate = ANALYSIS.sampleRate;
+  const segmentSamples = Math.round(segmentSeconds * rate);
+  const ranges = consecutiveSegmentFrameRanges(nSamples, segmentSamples, ANALYSIS.hopLength, nFrames);
+  const pieces = ranges.map((range, i) => ({
+    range,
+    start: i * segmentSamples,
+    end: Math.min(nSamples, (i + 1) * segmentSamples),
+  }));
+  const last = pieces[pieces.length - 1];
+  if (pieces.length > 1 && last.end - last.start < segmentSamples / 2) {
+    pieces.pop();
+    const previous = pieces[pieces.length - 1];
+    previous.range = { first: previous.range.first, end: last.range.end };
+    previous.end = last.end;
+  }
+  return pieces
+    .filter(({ range }) => range.end > range.first)
+    .map(({ range, start, end }) => ({
+      start_s: round((offsetSamples + start) / rate, 3),
+      end_s: round((offsetSamples + end) / rate, 3),
+      probability_fake: score(range),
+    }));
+}
+
+function round(value: number, digits = 2): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}

@@ -1,0 +1,19 @@
+import type { Thresholds } from "./types";
+
+/**
+ * The part of models/model.json (the model card) the detector relies on; the card holds much more (training data,
+ * metrics, calibration, extraction parameters), which the API serves as is. Written by `npm run train`.
+ */
+export interface ModelCard {
+  name: string;
+  version: string;
+  /** SHA-256 (hex) of the model binary the card describes. */
+  sha256: string;
+  features: {
+    /** The feature vector's names in order; must equal SUMMARY_NAMES of the running code. */
+    names: string[];
+    [key: string]: unknown;
+  };
+  thresholds: Thresholds;
+  [key: string]: unknown;
+}
