@@ -6,6 +6,9 @@ import { fetchModelCard, pointLinksAtApi } from "./api.js";
 import { formatLeaf, humanizeKey, shapeOf, tableColumns } from "./card-format.js";
 import { byId } from "./dom.js";
 
+/** Lists longer than this are folded. */
+const LONG_LIST = 12;
+
 pointLinksAtApi();
 const container = byId("card", HTMLElement);
 const outcome = await fetchModelCard();
@@ -43,10 +46,21 @@ function renderValue(value) {
     case "table":
       return table(/** @type {Record<string, unknown>[]} */ (value));
     case "list":
-      return document.createTextNode(/** @type {unknown[]} */ (value).map(formatLeaf).join(", ") || "—");
+      return list(/** @type {unknown[]} */ (value));
     default:
       return document.createTextNode(formatLeaf(value));
   }
+}
+
+/** @param {unknown[]} items a long list (e.g. feature names, a curve) folds away behind its length */
+function list(items) {
+  const text = document.createTextNode(items.map(formatLeaf).join(", ") || "—");
+  if (items.length <= LONG_LIST) return text;
+  const details = document.createElement("details");
+  const summary = document.createElement("summary");
+  summary.textContent = `${items.length} values`;
+  details.append(summary, text);
+  return details;
 }
 
 /** @param {Record<string, unknown>} object */
