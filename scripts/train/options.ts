@@ -1,0 +1,64 @@
+/** Command-line options shared by `npm run train` and `npm run evaluate`. */
+import { parseArgs } from "node:util";
+import { DEFAULT_CACHE_DIR } from "./row-cache";
+
+export interface PipelineOptions {
+  /** ../shared/data by default. */
+  data: string;
+  /** A full corpus folder from `npm run dataset`, or undefined. */
+  corpus?: string;
+  seed: number;
+  /** Augmented copies per clip. */
+  copies: number;
+  folds: number;
+  learner: string;
+  models: string;
+  reports: string;
+  cache: string;
+}
+
+export const DEFAULTS: Omit<PipelineOptions, "corpus"> = {
+  data: "../shared/data",
+  seed: 1,
+  copies: 2,
+  folds: 10,
+  learner: "gradient-boosting",
+  models: "models",
+  reports: "reports",
+  cache: DEFAULT_CACHE_DIR,
+};
+
+export function parseOptions(argv: readonly string[]): PipelineOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      data: { type: "string" },
+      corpus: { type: "string" },
+      seed: { type: "string" },
+      copies: { type: "string" },
+      folds: { type: "string" },
+      learner: { type: "string" },
+      models: { type: "string" },
+      reports: { type: "string" },
+      cache: { type: "string" },
+    },
+    strict: true,
+  });
+  const integer = (name: string, value: string | undefined, fallback: number, min: number) => {
+    if (value === undefined) return fallback;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer >= ${min}, not "${value}"`);
+    return n;
+  };
+  return {
+    data: values.data ?? DEFAULTS.data,
+    corpus: values.corpus,
+    seed: integer("seed", values.seed, DEFAULTS.seed, 0),
+    copies: integer("copies", values.copies, DEFAULTS.copies, 0),
+    folds: integer("folds", values.folds, DEFAULTS.folds, 2),
+    learner: values.learner ?? DEFAULTS.learner,
+    models: values.models ?? DEFAULTS.models,
+    reports: values.reports ?? DEFAULTS.reports,
+    cache: values.cache ?? DEFAULTS.cache,
+  };
+}

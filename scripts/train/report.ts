@@ -1,0 +1,138 @@
+/**
+ * reports/evaluation.md from protocol runs: the models side by side, per fold, per fake system and per real
+ * source, the shortcut audit, calibration and thresholds, and links to the ROC and DET plots.
+ */
+import type { ModelCard } from "../../src/detector/model-card";
+import { AUDIT_LIMIT, type CueAudit } from "./shortcut-audit";
+import type { ProtocolRun } from "./pipeline";
+import type { Prepared } from "./pipeline";
+import type { PipelineOptions } from "./options";
+import { protocolDescription } from "./protocol-text";
+
+const pct = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? "–" : `${(100 * x).toFixed(1)}%`);
+const num = (x: number, digits = 3) => x.toFixed(digits);
+const table = (header: readonly string[], rows: readonly (readonly string[])[]) =>
+  [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+
+export interface ReportInputs {
+  options: PipelineOptions;
+  prepared: Prepared;
+  card: ModelCard;
+  /** The shipped learner's run first, then the baselines and any other candidates. */
+  runs: ProtocolRun[];
+  audit: CueAudit[];
+  reproduced: string;
+  seconds: { extraction: number; total: number };
+  command: string;
+  plots: { roc: string; det: string };
+}
+
+export function evaluationReport(inputs: ReportInputs): string {
+  const { prepared, card, runs, audit } = inputs;
+  const shipped = runs[0];
+  const { table: data } = prepared;
+  const nFake = data.labels.reduce((n, l) => n + l, 0);
+  const systems = shipped.metrics.systems;
+  const sources = shipped.metrics.sources;
+  const lines: string[] = [];
+  lines.push(
+    "# Evaluation of the shipped detector model",
+    "",
+    `Written by \`${inputs.command}\` from the committed model (\`models/model.json\`, ${card.name} ${card.version}, sha256 \`${card.sha256.slice(0, 16)}…\`) and a deterministic re-run of the validation protocol; the run took ${inputs.seconds.total.toFixed(0)} s (${inputs.seconds.extraction.toFixed(0)} s of it loading or extracting feature rows, cached in \`${inputs.options.cache}\`). ${inputs.reproduced}`,
+    "",
+    "## Summary",
+    "",
+    table(
+      ["model", "macro unseen-system EER", "pooled OOF EER", "pooled OOF ROC AUC", "macro fold EER", "macro fold AUC", "macro fold accuracy", "protocol time"],
+      runs.map((run, i) => [
+        i === 0 ? `**${run.learner} (shipped)**` : run.learner,
+        `**${pct(run.metrics.macroSystemEer)}**`,
+        pct(run.metrics.pooled.eer),
+        num(run.metrics.pooled.auc),
+        pct(run.metrics.macroFolds.eer),
+        num(run.metrics.macroFolds.auc),
+        pct(run.metrics.macroFolds.accuracy),
+        `${run.seconds.toFixed(0)} s`,
+      ]),
+    ),
+    "",
+    `Data: ${data.clips.length} clips (${data.clips.length - nFake} real, ${nFake} fake) from \`${inputs.options.data}\`${inputs.options.corpus ? ` and the corpus \`${inputs.options.corpus}\`` : ""}, ${systems.length} fake systems, ${sources.length} real sources, ${data.x.nRows} training rows; ${data.refused.length} clips refused by the detector (too little sound after trimming) are not counted.`,
+    "",
+    "## Validation protocol",
+    "",
+    protocolDescription(inputs.options),
+    "",
+    `![ROC](${inputs.plots.roc}) ![DET](${inputs.plots.det})`,
+    "",
+    `## Per fold (${shipped.learner})`,
+    "",
+    `Called fake = probability at or above thresholds.fake = ${num(card.thresholds.fake, 4)}; accuracy, precision and recall count "uncertain" as not called fake.`,
+    "",
+    table(
+      ["fold", "real", "fake", "EER", "ROC AUC", "accuracy", "fake precision", "fake recall", "real precision", "real recall"],
+      [
+        ...shipped.metrics.folds.map((f) => [
+          String(f.fold),
+          String(f.nReal),
+          String(f.nFake),
+          pct(f.eer),
+          f.auc === undefined ? "–" : num(f.auc),
+          pct(f.accuracy),
+          pct(f.fakePrecision),
+          pct(f.fakeRecall),
+          pct(f.realPrecision),
+          pct(f.realRecall),
+        ]),
+        (() => {
+          const m = shipped.metrics.macroFolds;
+          return ["macro", "", "", pct(m.eer), num(m.auc), pct(m.accuracy), pct(m.fakePrecision), pct(m.fakeRecall), pct(m.realPrecision), pct(m.realRecall)];
+        })(),
+      ],
+    ),
+    "",
+    "## Per fake system (unseen in training)",
+    "",
+    "EER of the system's out-of-fold scores against all real out-of-fold scores; verdicts at the shipped thresholds.",
+    "",
+    table(
+      ["system", "clips", ...runs.map((r) => `EER ${r.learner}`), "called real", "uncertain"],
+      systems.map((s, i) => [
+        s.unit.replace(/^system:/, ""),
+        String(s.n),
+        ...runs.map((r) => pct(r.metrics.systems[i].eer)),
+        pct(s.wrongVerdictRate),
+        pct(s.uncertainRate),
+      ]),
+    ),
+    "",
+    "## Per real source (unseen in training)",
+    "",
+    "False-fake rate = share of the source's clips with the verdict \"fake\"; EER of its scores against all fake scores.",
+    "",
+    table(
+      ["source", "clips", "false-fake rate", "uncertain", ...runs.map((r) => `EER ${r.learner}`)],
+      sources.map((s, i) => [
+        s.unit.replace(/^source:/, ""),
+        String(s.n),
+        pct(s.wrongVerdictRate),
+        pct(s.uncertainRate),
+        ...runs.map((r) => pct(r.metrics.sources[i].eer)),
+      ]),
+    ),
+    "",
+    "## Shortcut audit",
+    "",
+    `Best balanced accuracy of one threshold on one trivial cue (0.5 = useless, 1 = a perfect shortcut). Raw: one value per clip as stored. Processed: every training row (copies and stretches, after augmentation, resampling and trimming), weighted as in training; the limit is ${AUDIT_LIMIT}. The sample rate of a processed row is the lowest rate its audio passed through (the original rate, or a lower one of its channel chain).`,
+    "",
+    table(
+      ["cue", "raw clips", "processed rows (weighted)", "processed rows (unweighted)", `≤ ${AUDIT_LIMIT}`],
+      audit.map((a) => [a.cue, num(a.raw), num(a.processed), num(a.processedUnweighted), a.processed <= AUDIT_LIMIT ? "yes" : "**no**"]),
+    ),
+    "",
+    "## Calibration and verdict",
+    "",
+    `Platt scaling fitted on the shipped learner's out-of-fold raw scores (a = ${card.calibration && (card.calibration as { a?: number }).a}, b = ${(card.calibration as { b?: number }).b}); thresholds chosen on the out-of-fold probabilities so that at most ${pct((card.verdict_targets as { max_real_called_fake: number }).max_real_called_fake)} of real clips are called fake and at most ${pct((card.verdict_targets as { max_fake_called_real: number }).max_fake_called_real)} of fake clips are called real: fake ≥ ${num(card.thresholds.fake, 4)}, real ≤ ${num(card.thresholds.real, 4)}, uncertain between.`,
+    "",
+  );
+  return lines.join("\n");
+}

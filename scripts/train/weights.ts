@@ -1,0 +1,24 @@
+/**
+ * Row weights so that each unit counts comparably: a unit of n clips weighs sqrt(n) in all (1/sqrt(n) per clip),
+ * a clip's weight is shared by its rows, and each class sums to half the total, so neither a large generator
+ * (espeak-ng: ~1,500 clips) nor the larger class dominates what the trees learn.
+ */
+import { unitOf } from "./units";
+import type { FeatureTable } from "./feature-table";
+
+/** Per row, before class balancing: 1 / sqrt(clips in the row's unit) / rows of the row's clip. */
+export function unitRowWeights(table: FeatureTable): Float64Array {
+  const unitSize = new Map<string, number>();
+  const units = table.clips.map((clip) => unitOf(clip.row));
+  for (const unit of units) unitSize.set(unit, (unitSize.get(unit) ?? 0) + 1);
+  const rowsOfClip = new Int32Array(table.clips.length);
+  for (const clip of table.rowClip) rowsOfClip[clip]++;
+  return Float64Array.from(table.rowClip, (clip) => 1 / Math.sqrt(unitSize.get(units[clip])!) / rowsOfClip[clip]);
+}
+
+/** The weights of the chosen rows, scaled so that each class sums to half the number of rows. */
+export function classBalanced(weights: ArrayLike<number>, labels: ArrayLike<number>): Float64Array {
+  const total = [0, 0];
+  for (let i = 0; i < labels.length; i++) total[labels[i]] += weights[i];
+  return Float64Array.from(labels, (label, i) => (total[label] > 0 ? (weights[i] * labels.length) / (2 * total[label]) : 0));
+}
