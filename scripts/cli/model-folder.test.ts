@@ -2,17 +2,9 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_MODEL_DIR, loadDetector, ModelFolderError } from "./model-folder";
-import { makeTempDir, writeTestModel } from "./test-support";
+import { makeTempDir, thrown, writeTestModel } from "./test-support";
 
-function loadError(dir: string): ModelFolderError {
-  try {
-    loadDetector(dir);
-  } catch (e) {
-    if (e instanceof ModelFolderError) return e;
-    throw e;
-  }
-  throw new Error("loaded");
-}
+const loadError = (dir: string) => thrown(() => loadDetector(dir), ModelFolderError);
 
 const editCard = (dir: string, edit: (card: Record<string, unknown>) => void) => {
   const path = join(dir, "model.json");

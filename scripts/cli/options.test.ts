@@ -1,15 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseOptions, UsageError } from "./options";
+import { thrown } from "./test-support";
 
-const usageError = (argv: string[]) => {
-  try {
-    parseOptions(argv);
-  } catch (e) {
-    if (e instanceof UsageError) return e;
-    throw e;
-  }
-  throw new Error("no usage error");
-};
+const usageError = (argv: string[]) => thrown(() => parseOptions(argv), UsageError);
 
 describe("parseOptions", () => {
   it("defaults to JSON Lines, no segments, 2 s segments, 600 s and the project's model", () => {

@@ -30,6 +30,17 @@ const NOISE_IS_FAKE: Forest = {
   calibration: { kind: "none" },
 };
 
+/** The error of class `type` that `run` throws; anything else thrown, or nothing, fails the test. */
+export function thrown<E extends Error>(run: () => unknown, type: abstract new (...args: never[]) => E): E {
+  try {
+    run();
+  } catch (e) {
+    if (e instanceof type) return e;
+    throw e;
+  }
+  throw new Error(`expected a ${type.name}, nothing was thrown`);
+}
+
 export function makeTempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `${prefix}-`));
 }
