@@ -1,3 +1,4 @@
+import { basename, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildWav, chunk, fmtChunk, riffFile } from "../../src/audio/testing/wav-builder";
 import { parseCsvRecords } from "../dataset/csv";
@@ -145,6 +146,21 @@ describe("formats are told by their bytes", () => {
   it.skipIf(!has("mp3"))("reads an MP3 named .wav as MP3", async () => {
     const [record] = jsonl((await detect(["--model", model, "renamed/mp3-named.wav"])).stdout);
     expect(record).toMatchObject({ format: "mp3", verdict: "fake" });
+  });
+});
+
+describe("committed fixtures (every decoder, with or without ffmpeg)", () => {
+  it("decodes each and scores the audio it holds", async () => {
+    const fixtures = join(import.meta.dirname, "fixtures");
+    const { code, stdout } = await detect(["--model", model, fixtures]);
+    expect(code).toBe(EXIT.ok);
+    expect(jsonl(stdout).map((r) => [basename(r.file), r.format, r.verdict, r.decode_errors])).toEqual([
+      ["noise.mp3", "mp3", "fake", 0],
+      ["noise.ogg", "ogg-vorbis", "fake", 0],
+      ["noise.opus", "ogg-opus", "fake", 0],
+      ["tone.flac", "flac", "real", 0],
+    ]);
+    for (const r of jsonl(stdout)) expect(r.duration_s).toBeCloseTo(0.8, 1);
   });
 });
 
