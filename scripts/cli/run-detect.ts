@@ -4,6 +4,7 @@
  * the batch and an interrupted run keeps what it wrote.
  */
 import { resolve } from "node:path";
+import type { Detector } from "../../src/detector/detector";
 import type { AnalyzeOptions } from "../../src/detector/types";
 import { listInputs } from "./inputs";
 import { DEFAULT_MODEL_DIR, loadDetector, ModelFolderError } from "./model-folder";
@@ -37,7 +38,7 @@ export async function runDetect(argv: readonly string[], io: DetectIo): Promise<
     return EXIT.cannotRun;
   }
   const modelDir = options.modelDir === undefined ? DEFAULT_MODEL_DIR : resolve(io.baseDir, options.modelDir);
-  let detector;
+  let detector: Detector;
   try {
     detector = loadDetector(modelDir);
   } catch (e) {
