@@ -2,8 +2,6 @@
  * The documented limits of a deployment, read from its vars with defaults. A var that is set but is not a positive
  * number is a deployment mistake: it throws rather than silently running with a limit nobody chose.
  */
-import type { ApiBindings } from "./bindings";
-
 export const DEFAULT_MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
 export const DEFAULT_MAX_ANALYZED_SECONDS = 600;
 
@@ -12,7 +10,8 @@ export interface Limits {
   maxAnalyzedSeconds: number;
 }
 
-export function limitsFrom(env: Pick<ApiBindings, "MAX_UPLOAD_BYTES" | "MAX_ANALYZED_SECONDS">): Limits {
+/** The vars as ApiBindings declares them (not imported: the CLI reads these defaults in Node, without Worker types). */
+export function limitsFrom(env: { MAX_UPLOAD_BYTES?: string; MAX_ANALYZED_SECONDS?: string }): Limits {
   return {
     maxUploadBytes: positiveNumber("MAX_UPLOAD_BYTES", env.MAX_UPLOAD_BYTES, DEFAULT_MAX_UPLOAD_BYTES, true),
     maxAnalyzedSeconds: positiveNumber(
