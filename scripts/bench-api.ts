@@ -7,7 +7,8 @@
  *
  *   nice npx tsx scripts/bench-api.ts [--runs 50]     (npm run bench:api)
  *
- * workerd's clock has millisecond resolution, so figures are whole or near-whole milliseconds.
+ * workerd's clock has millisecond resolution, so figures are whole or near-whole milliseconds. `wrangler dev` serves
+ * the working tree and reloads when a source file changes: measure a tree nobody is editing (e.g. a `git archive`).
  */
 import { parseArgs } from "node:util";
 import { startWranglerDev } from "../test/e2e/wrangler-dev";
@@ -60,9 +61,9 @@ async function analyze(origin: string, wav: Uint8Array<ArrayBuffer>): Promise<Ti
     body: wav,
     headers: { "Content-Type": "audio/wav", "CF-Connecting-IP": simulatedClientAddress(requestIndex) },
   });
-  const body = (await response.json()) as { timing_ms?: { total: number }; code?: string };
+  const body = (await response.json()) as { timing_ms?: { total: number }; code?: string; detail?: string };
   if (response.status !== 200 || !body.timing_ms) {
-    throw new Error(`POST /api/v1/analyze answered ${response.status} ${body.code ?? ""}: is the detector wired?`);
+    throw new Error(`POST /api/v1/analyze answered ${response.status} ${body.code ?? ""}: ${body.detail ?? ""}`);
   }
   const { total, upload } = serverTimings(response.headers.get("Server-Timing") ?? "");
   if (total === undefined || upload === undefined) throw new Error("no Server-Timing total and upload in the answer");
