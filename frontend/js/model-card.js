@@ -1,26 +1,17 @@
 /**
- * The model card page: GET /api/v1/model rendered as readable sections (identity first, then each part of the
- * card such as its metrics and training data), whatever fields the card holds.
+ * The model card page: GET /api/v1/model rendered as readable sections (see card-format.js for the layout rules),
+ * whatever fields the card holds.
  */
 import { fetchModelCard, pointLinksAtApi } from "./api.js";
-import { formatLeaf, humanizeKey, shapeOf, tableColumns } from "./card-format.js";
+import { cardSections, formatLeaf, humanizeKey, LONG, shapeOf, tableColumns } from "./card-format.js";
 import { byId } from "./dom.js";
-
-/** Lists longer than this are folded. */
-const LONG_LIST = 12;
 
 pointLinksAtApi();
 const container = byId("card", HTMLElement);
 const outcome = await fetchModelCard();
 container.setAttribute("aria-busy", "false");
 if (outcome.ok) {
-  const entries = Object.entries(outcome.card);
-  const leaves = entries.filter(([, value]) => shapeOf(value) === "leaf" || shapeOf(value) === "list");
-  const parts = entries.filter(([, value]) => shapeOf(value) === "object" || shapeOf(value) === "table");
-  container.replaceChildren(
-    section("Identity", renderValue(Object.fromEntries(leaves))),
-    ...parts.map(([key, value]) => section(humanizeKey(key), renderValue(value))),
-  );
+  container.replaceChildren(...cardSections(outcome.card).map(({ title, value, note }) => section(title, note, renderValue(value))));
 } else {
   byId("card-error-title", HTMLElement).textContent = outcome.error.title;
   byId("card-error-detail", HTMLElement).textContent = outcome.error.detail;
@@ -28,13 +19,20 @@ if (outcome.ok) {
   container.replaceChildren();
 }
 
-/** @param {string} title @param {Node} content */
-function section(title, content) {
+/** @param {string} title @param {string | null} note @param {Node} content */
+function section(title, note, content) {
   const element = document.createElement("section");
   element.className = "panel card-section";
   const heading = document.createElement("h2");
   heading.textContent = title;
-  element.append(heading, content);
+  element.append(heading);
+  if (note) {
+    const paragraph = document.createElement("p");
+    paragraph.className = "hint";
+    paragraph.textContent = note;
+    element.append(paragraph);
+  }
+  element.append(content);
   return element;
 }
 
@@ -45,6 +43,11 @@ function renderValue(value) {
       return facts(/** @type {Record<string, unknown>} */ (value));
     case "table":
       return table(/** @type {Record<string, unknown>[]} */ (value));
+    case "keyed":
+      // Keys of a keyed table are names from the data (sources, generators): shown as written.
+      return table(Object.entries(/** @type {Record<string, Record<string, unknown>>} */ (value)).map(([key, row]) => ({ "": key, ...row })));
+    case "map":
+      return table(Object.entries(/** @type {Record<string, unknown>} */ (value)).map(([key, entry]) => ({ "": key, value: entry })));
     case "list":
       return list(/** @type {unknown[]} */ (value));
     default:
@@ -52,32 +55,21 @@ function renderValue(value) {
   }
 }
 
-/** @param {unknown[]} items a long list (e.g. feature names, a curve) folds away behind its length */
-function list(items) {
-  const text = document.createTextNode(items.map(formatLeaf).join(", ") || "—");
-  if (items.length <= LONG_LIST) return text;
-  const details = document.createElement("details");
-  const summary = document.createElement("summary");
-  summary.textContent = `${items.length} values`;
-  details.append(summary, text);
-  return details;
-}
-
 /** @param {Record<string, unknown>} object */
 function facts(object) {
-  const list = document.createElement("dl");
-  list.className = "facts";
+  const element = document.createElement("dl");
+  element.className = "facts";
   for (const [key, value] of Object.entries(object)) {
     const term = document.createElement("dt");
     term.textContent = humanizeKey(key);
     const description = document.createElement("dd");
     description.append(renderValue(value));
-    list.append(term, description);
+    element.append(term, description);
   }
-  return list;
+  return element;
 }
 
-/** @param {Record<string, unknown>[]} rows */
+/** @param {Record<string, unknown>[]} rows a row's "" field, when present, is its name */
 function table(rows) {
   const columns = tableColumns(rows);
   const element = document.createElement("table");
@@ -85,16 +77,36 @@ function table(rows) {
   for (const column of columns) {
     const cell = document.createElement("th");
     cell.scope = "col";
-    cell.textContent = humanizeKey(column);
+    cell.textContent = column === "" ? "Name" : humanizeKey(column);
     head.append(cell);
   }
   const body = element.createTBody();
   for (const row of rows) {
     const tr = body.insertRow();
-    for (const column of columns) tr.insertCell().append(renderValue(row[column]));
+    for (const column of columns) {
+      const cell = document.createElement(column === "" ? "th" : "td");
+      if (column === "") cell.scope = "row";
+      cell.textContent = formatLeaf(row[column]);
+      tr.append(cell);
+    }
   }
   const scroll = document.createElement("div");
   scroll.className = "table-scroll";
   scroll.append(element);
-  return scroll;
+  return rows.length > LONG ? folded(`${rows.length} rows`, scroll) : scroll;
+}
+
+/** @param {unknown[]} items */
+function list(items) {
+  const text = document.createTextNode(items.map(formatLeaf).join(", ") || "—");
+  return items.length > LONG ? folded(`${items.length} values`, text) : text;
+}
+
+/** @param {string} summaryText @param {Node} content @returns {HTMLDetailsElement} closed until asked for */
+function folded(summaryText, content) {
+  const details = document.createElement("details");
+  const summary = document.createElement("summary");
+  summary.textContent = summaryText;
+  details.append(summary, content);
+  return details;
 }
