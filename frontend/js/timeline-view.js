@@ -41,6 +41,8 @@ export function drawTimeline(svg, { samples, duration, segments, thresholds, onS
   }
   for (const [name, value] of /** @type {const} */ ([["fake", thresholds.fake], ["real", thresholds.real]])) {
     const y = STRIP_TOP + STRIP_HEIGHT * (1 - value);
+    // A light halo under the dashes keeps the line visible where it crosses a bar.
+    svg.append(shape("line", { class: "tl-threshold-halo", x1: 0, x2: WIDTH, y1: y, y2: y }));
     svg.append(shape("line", { class: `tl-threshold threshold-${name}`, x1: 0, x2: WIDTH, y1: y, y2: y }));
   }
   const cursor = shape("line", { class: "tl-cursor", x1: 0, x2: 0, y1: 0, y2: STRIP_TOP + STRIP_HEIGHT, visibility: "hidden" });
