@@ -47,6 +47,19 @@ describe("npm run --silent detect", () => {
     ]);
   }, 60_000);
 
+  it("scores with the project's own model when no --model is given", () => {
+    const run = npmDetect([join(project, "scripts/cli/fixtures")]);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const records = run.stdout.trim().split("\n").map((line) => JSON.parse(line));
+    expect(records).toHaveLength(4);
+    for (const r of records) {
+      expect(["real", "fake", "uncertain"]).toContain(r.verdict);
+      expect(r.probability_fake).toBeGreaterThanOrEqual(0);
+      expect(r.probability_fake).toBeLessThanOrEqual(1);
+    }
+  }, 60_000);
+
   it("stops quietly when the reader closes the pipe early", async () => {
     const child = spawn("npx", ["tsx", join(project, "scripts/cli/detect.ts"), "--model", model, ...Array(40).fill(join(data, "clips"))], {
       stdio: ["ignore", "pipe", "pipe"],
