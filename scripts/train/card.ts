@@ -70,6 +70,7 @@ export function buildModelCard(inputs: CardInputs): ModelCard {
     "npm run train --",
     options.corpus ? `--corpus ${options.corpus}` : "",
     `--data ${options.data} --seed ${options.seed} --copies ${options.copies} --folds ${options.folds} --learner ${options.learner}`,
+    options.balanceCues ? "--balance-cues" : "",
   ]
     .filter(Boolean)
     .join(" ");
@@ -127,7 +128,7 @@ export function buildModelCard(inputs: CardInputs): ModelCard {
       copies: "the clip as published, its pre-channel copy (corpus clips), and augmented copies of the clean clip, one label-blind chain each",
       recipe: AUGMENTATION_RECIPE,
       stretches: { whole: true, crop_seconds: CROP_SECONDS, segment_seconds: SEGMENT_SECONDS },
-      weighting: "each unit weighs sqrt(clips) shared by its clips and their rows; classes balanced to equal total weight",
+      weighting: `each unit weighs sqrt(clips) shared by its clips and their rows${options.balanceCues ? "; raked so that each trivial cue (8 quantile bins) is distributed alike in both classes" : ""}; classes balanced to equal total weight`,
     },
     protocol: {
       name: "leave-units-out",

@@ -4,19 +4,23 @@
  * the re-run reproduces the committed calibration and thresholds, audits the trivial cues, and writes
  * reports/evaluation.md with ROC and DET plots as SVG.
  *
- *   npm run evaluate -- [same data options as train] [--compare]   (--compare adds the other shippable learners)
+ *   npm run evaluate -- [same data options as train] [--compare] [--loso]
+ *   (--compare adds the other shippable learners, --loso literal leave-one-system-out)
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ModelCard } from "../../src/detector/model-card";
 import { plotDet, plotRoc, rocCurve } from "../lib";
+import { loadSharedClips } from "./clips";
 import { LEARNERS, SHIPPABLE } from "./learners";
+import { leaveOneSystemOut } from "./loso";
 import { type PipelineOptions, parseOptions } from "./options";
 import { type ProtocolRun, prepare, runProtocol } from "./pipeline";
 import { rowDesign, seedDesign } from "./protocol";
 import { evaluationReport } from "./report";
 import { auditCues } from "./shortcut-audit";
+import { unitOf } from "./units";
 import { classBalanced } from "./weights";
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -45,18 +49,29 @@ function reproduction(card: ModelCard, shipped: ProtocolRun, fingerprint: string
 }
 
 /** Re-runs the protocol and writes the report; `compare` adds the other shippable learners. */
-export async function evaluate(options: PipelineOptions, compare: boolean, command: string, log: (line: string) => void): Promise<string> {
+export interface EvaluateChoices {
+  /** Also run the other shippable learners. */
+  compare: boolean;
+  /** Also run literal leave-one-system-out for the systems of ../shared/data (one model per system). */
+  loso: boolean;
+}
+
+export async function evaluate(options: PipelineOptions, choices: EvaluateChoices, command: string, log: (line: string) => void): Promise<string> {
   const started = performance.now();
   const { card } = readCard(options.models);
   const shippedLearner = (card.model as { learner: string }).learner;
   const prepared = await prepare({ ...options, learner: shippedLearner }, log);
   const extraction = (performance.now() - started) / 1000;
   const ours = rowDesign(prepared.table, prepared.rowWeights);
-  const candidates = [shippedLearner, "logistic", "seed-random-forest", ...(compare ? SHIPPABLE.filter((l) => l !== shippedLearner) : [])];
+  const candidates = [shippedLearner, "logistic", "seed-random-forest", ...(choices.compare ? SHIPPABLE.filter((l) => l !== shippedLearner) : [])];
   const runs = candidates.map((name) =>
     runProtocol(prepared, name === "seed-random-forest" ? seedDesign(prepared.table) : ours, LEARNERS[name], options.seed, log),
   );
   for (const run of runs) log(`${run.learner}: macro unseen-system EER ${run.metrics.macroSystemEer.toFixed(4)}, pooled EER ${run.metrics.pooled.eer.toFixed(4)}`);
+  const sharedSystems = new Set(loadSharedClips(options.data).filter((c) => c.row.label === "fake").map((c) => unitOf(c.row)));
+  const loso = choices.loso
+    ? leaveOneSystemOut(prepared, ours, LEARNERS[shippedLearner], options.seed, runs[0].raw, (row) => sharedSystems.has(unitOf(row)), log)
+    : undefined;
   const rowLabels = Uint8Array.from(prepared.table.rowClip, (clip) => prepared.table.labels[clip]);
   const audit = auditCues(prepared.table, classBalanced(prepared.rowWeights, rowLabels));
 
@@ -71,6 +86,7 @@ export async function evaluate(options: PipelineOptions, compare: boolean, comma
     card,
     runs,
     audit,
+    loso,
     reproduced: reproduction(card, runs[0], prepared.dataFingerprint),
     seconds: { extraction, total: (performance.now() - started) / 1000 },
     command,
@@ -83,8 +99,9 @@ export async function evaluate(options: PipelineOptions, compare: boolean, comma
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const argv = process.argv.slice(2);
-  const command = `npm run evaluate -- ${argv.join(" ")}`.trim();
-  evaluate(parseOptions(argv.filter((a) => a !== "--compare")), argv.includes("--compare"), command, log).catch((error) => {
+  const command = ["npm run evaluate", ...(argv.length > 0 ? ["--", ...argv] : [])].join(" ");
+  const choices = { compare: argv.includes("--compare"), loso: argv.includes("--loso") };
+  evaluate(parseOptions(argv.filter((a) => a !== "--compare" && a !== "--loso")), choices, command, log).catch((error) => {
     log(error instanceof Error ? (error.stack ?? error.message) : String(error));
     process.exitCode = 1;
   });

@@ -15,6 +15,10 @@ export interface PipelineOptions {
   models: string;
   reports: string;
   cache: string;
+  /** Worker threads extracting rows. */
+  workers: number;
+  /** Rake the row weights so that every trivial cue has the same distribution in both classes (cue-balance.ts). */
+  balanceCues: boolean;
 }
 
 export const DEFAULTS: Omit<PipelineOptions, "corpus"> = {
@@ -26,6 +30,8 @@ export const DEFAULTS: Omit<PipelineOptions, "corpus"> = {
   models: "models",
   reports: "reports",
   cache: DEFAULT_CACHE_DIR,
+  workers: 2,
+  balanceCues: false,
 };
 
 export function parseOptions(argv: readonly string[]): PipelineOptions {
@@ -41,6 +47,8 @@ export function parseOptions(argv: readonly string[]): PipelineOptions {
       models: { type: "string" },
       reports: { type: "string" },
       cache: { type: "string" },
+      workers: { type: "string" },
+      "balance-cues": { type: "boolean" },
     },
     strict: true,
   });
@@ -60,5 +68,7 @@ export function parseOptions(argv: readonly string[]): PipelineOptions {
     models: values.models ?? DEFAULTS.models,
     reports: values.reports ?? DEFAULTS.reports,
     cache: values.cache ?? DEFAULTS.cache,
+    workers: integer("workers", values.workers, DEFAULTS.workers, 1),
+    balanceCues: values["balance-cues"] ?? DEFAULTS.balanceCues,
   };
 }

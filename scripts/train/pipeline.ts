@@ -17,7 +17,7 @@ import type { PipelineOptions } from "./options";
 import { type Design, type FoldPlan, outOfFoldScores } from "./protocol";
 import { rowCodeHash } from "./row-cache";
 import { unitOf } from "./units";
-import { unitRowWeights } from "./weights";
+import { cueBalancedRowWeights, unitRowWeights } from "./weights";
 
 /** Verdict targets on out-of-fold probabilities: at most this share of real clips called fake, and of fakes called real. */
 export const VERDICT_TARGETS = { maxRealCalledFake: 0.05, maxFakeCalledReal: 0.05 };
@@ -46,6 +46,7 @@ export async function prepare(options: PipelineOptions, log: (line: string) => v
     { augmentedCopies: options.copies, seed: options.seed },
     {
       cacheDir: options.cache,
+      workers: options.workers,
       codeHash: rowCodeHash("."),
       onProgress: (done, total) => {
         if (performance.now() - lastReport > 15000 || done === total) {
@@ -61,7 +62,9 @@ export async function prepare(options: PipelineOptions, log: (line: string) => v
   const plan = { k: options.folds, foldOf, masks: trainingMasks(table.clips.map((clip) => clip.row), foldOf, options.folds) };
   log(`${table.clips.length} clips scored (${table.refused.length} refused by the detector), ${table.x.nRows} rows`);
   const dataFingerprint = createHash("sha256").update(keys.join("\n")).digest("hex");
-  return { table, units, rowWeights: unitRowWeights(table), plan, dataFingerprint };
+  const unitWeights = unitRowWeights(table);
+  const rowWeights = options.balanceCues ? cueBalancedRowWeights(table, unitWeights) : unitWeights;
+  return { table, units, rowWeights, plan, dataFingerprint };
 }
 
 export interface ProtocolRun {

@@ -8,6 +8,7 @@ import type { ProtocolRun } from "./pipeline";
 import type { Prepared } from "./pipeline";
 import type { PipelineOptions } from "./options";
 import { protocolDescription } from "./protocol-text";
+import type { LosoResult } from "./loso";
 
 const pct = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? "–" : `${(100 * x).toFixed(1)}%`);
 const num = (x: number, digits = 3) => x.toFixed(digits);
@@ -21,6 +22,7 @@ export interface ReportInputs {
   /** The shipped learner's run first, then the baselines and any other candidates. */
   runs: ProtocolRun[];
   audit: CueAudit[];
+  loso?: LosoResult;
   reproduced: string;
   seconds: { extraction: number; total: number };
   command: string;
@@ -120,6 +122,7 @@ export function evaluationReport(inputs: ReportInputs): string {
       ]),
     ),
     "",
+    ...losoSection(inputs.loso, shipped),
     "## Shortcut audit",
     "",
     `Best balanced accuracy of one threshold on one trivial cue (0.5 = useless, 1 = a perfect shortcut). Raw: one value per clip as stored. Processed: every training row (copies and stretches, after augmentation, resampling and trimming), weighted as in training; the limit is ${AUDIT_LIMIT}. The sample rate of a processed row is the lowest rate its audio passed through (the original rate, or a lower one of its channel chain).`,
@@ -135,4 +138,20 @@ export function evaluationReport(inputs: ReportInputs): string {
     "",
   );
   return lines.join("\n");
+}
+
+function losoSection(loso: LosoResult | undefined, shipped: ProtocolRun): string[] {
+  if (!loso) return [];
+  const strict = new Map(shipped.metrics.systems.map((s) => [s.unit, s.eer]));
+  return [
+    `## Literal leave-one-system-out (${shipped.learner})`,
+    "",
+    `One model per fake system of ../shared/data, trained without that system and every clip linked to it (but with all other units), scoring the system's clips; each system's EER is against the real clips' leave-units-out scores. Macro EER over ${loso.systems.length} systems: **${pct(loso.macroEer)}** (leave-units-out: ${pct(shipped.metrics.macroSystemEer)}); ${loso.seconds.toFixed(0)} s.`,
+    "",
+    table(
+      ["system", "clips", "EER leave-one-system-out", "EER leave-units-out"],
+      loso.systems.map((s) => [s.unit.replace(/^system:/, ""), String(s.n), pct(s.eer), pct(strict.get(s.unit))]),
+    ),
+    "",
+  ];
 }

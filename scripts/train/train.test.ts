@@ -71,8 +71,9 @@ describe("npm run train on a tiny synthetic set", () => {
     expect(first.card.training_data).toMatchObject({ clips: 24, real: 12, fake: 12 });
     expect(first.card.thresholds.fake).toBeGreaterThan(first.card.thresholds.real);
 
-    const report = await evaluate(options("a"), false, "npm run evaluate", quiet);
+    const report = await evaluate(options("a"), { compare: false, loso: true }, "npm run evaluate", quiet);
     expect(report).toContain("reproduced the committed calibration and thresholds exactly");
     expect(report).toContain("seed-random-forest");
+    expect(report).toContain("Literal leave-one-system-out");
   }, 120_000);
 });

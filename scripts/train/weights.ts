@@ -3,8 +3,10 @@
  * a clip's weight is shared by its rows, and each class sums to half the total, so neither a large generator
  * (espeak-ng: ~1,500 clips) nor the larger class dominates what the trees learn.
  */
-import { unitOf } from "./units";
+import { quantileBins, rakeWeights } from "./cue-balance";
+import { CUE_NAMES } from "./cues";
 import type { FeatureTable } from "./feature-table";
+import { unitOf } from "./units";
 
 /** Per row, before class balancing: 1 / sqrt(clips in the row's unit) / rows of the row's clip. */
 export function unitRowWeights(table: FeatureTable): Float64Array {
@@ -21,4 +23,15 @@ export function classBalanced(weights: ArrayLike<number>, labels: ArrayLike<numb
   const total = [0, 0];
   for (let i = 0; i < labels.length; i++) total[labels[i]] += weights[i];
   return Float64Array.from(labels, (label, i) => (total[label] > 0 ? (weights[i] * labels.length) / (2 * total[label]) : 0));
+}
+
+/** Quantile bins per cue for raking (a cue with few distinct values, like the sample rate, bins by value). */
+const CUE_BINS = 8;
+
+/** unitRowWeights raked so that every cue of CUE_NAMES is distributed alike in both classes. */
+export function cueBalancedRowWeights(table: FeatureTable, weights: Float64Array): Float64Array {
+  const labels = Uint8Array.from(table.rowClip, (clip) => table.labels[clip]);
+  const n = CUE_NAMES.length;
+  const bins = CUE_NAMES.map((_, j) => quantileBins(Float64Array.from({ length: table.cues.nRows }, (_, i) => table.cues.values[i * n + j]), CUE_BINS));
+  return rakeWeights(weights, labels, bins);
 }
