@@ -8,10 +8,10 @@
  *   npx tsx scripts/cli/bench-detect.ts [--files 200] [--seconds 10] [--format wav|flac|mp3|ogg-vorbis|ogg-opus] [--model DIR]
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { speechClipWav, speechSource } from "../speech-clips";
-import { type Encoding, ENCODINGS, encodeWithFfmpeg, makeTempDir, writeFile } from "./test-support";
+import { type Encoding, ENCODINGS, encodeWithFfmpeg, makeTempDir, removeTempDirs, writeFile } from "./test-support";
 
 const PROJECT = resolve(import.meta.dirname, "..", "..");
 
@@ -33,32 +33,29 @@ function childrenCpuS(): number {
   return (Number(fields[13]) + Number(fields[14])) / ticks;
 }
 
+process.once("exit", removeTempDirs);
 const dir = makeTempDir("bench-detect");
-try {
-  const wav = speechClipWav({ seconds });
-  const clip = format === "wav" ? wav : encodeWithFfmpeg(wav, format);
-  const extension = format === "wav" ? "wav" : ENCODINGS[format].extension;
-  for (let i = 0; i < files; i++) writeFile(dir, `clip-${String(i).padStart(5, "0")}.${extension}`, clip);
+const wav = speechClipWav({ seconds });
+const clip = format === "wav" ? wav : encodeWithFfmpeg(wav, format);
+const extension = format === "wav" ? "wav" : ENCODINGS[format].extension;
+for (let i = 0; i < files; i++) writeFile(dir, `clip-${String(i).padStart(5, "0")}.${extension}`, clip);
 
-  const cpuBefore = childrenCpuS();
-  const started = performance.now();
-  const run = spawnSync("npm", ["run", "--silent", "detect", "--", ...(model ? ["--model", resolve(model)] : []), dir], {
-    cwd: PROJECT,
-    encoding: "utf8",
-    maxBuffer: 1 << 30,
-  });
-  const wallS = (performance.now() - started) / 1000;
-  const cpuS = childrenCpuS() - cpuBefore;
-  if (run.status === 2 || run.error) throw new Error(`detect failed: ${run.error?.message ?? run.stderr}`);
+const cpuBefore = childrenCpuS();
+const started = performance.now();
+const run = spawnSync("npm", ["run", "--silent", "detect", "--", ...(model ? ["--model", resolve(model)] : []), dir], {
+  cwd: PROJECT,
+  encoding: "utf8",
+  maxBuffer: 1 << 30,
+});
+const wallS = (performance.now() - started) / 1000;
+const cpuS = childrenCpuS() - cpuBefore;
+if (run.status === 2 || run.error) throw new Error(`detect failed: ${run.error?.message ?? run.stderr}`);
 
-  const records = run.stdout.trim().split("\n").map((line) => JSON.parse(line) as { duration_s?: number; error?: string });
-  const audioS = records.reduce((sum, r) => sum + (r.duration_s ?? 0), 0);
-  const errors = records.filter((r) => r.error !== undefined).length;
-  console.log(`source: ${speechSource()}; model: ${model || join(PROJECT, "models")}`);
-  console.log("| format | files | seconds each | errors | wall s | files/s (wall) | real time (wall) | CPU s | files/CPU s | real time (CPU) |");
-  console.log("|---|---|---|---|---|---|---|---|---|---|");
-  const rates = (s: number) => `${s.toFixed(1)} | ${(records.length / s).toFixed(1)} | ${(audioS / s).toFixed(0)}x`;
-  console.log(`| ${format} | ${records.length} | ${seconds} | ${errors} | ${rates(wallS)} | ${rates(cpuS)} |`);
-} finally {
-  rmSync(dir, { recursive: true, force: true });
-}
+const records = run.stdout.trim().split("\n").map((line) => JSON.parse(line) as { duration_s?: number; error?: string });
+const audioS = records.reduce((sum, r) => sum + (r.duration_s ?? 0), 0);
+const errors = records.filter((r) => r.error !== undefined).length;
+console.log(`source: ${speechSource()}; model: ${model || join(PROJECT, "models")}`);
+console.log("| format | files | seconds each | errors | wall s | files/s (wall) | real time (wall) | CPU s | files/CPU s | real time (CPU) |");
+console.log("|---|---|---|---|---|---|---|---|---|---|");
+const rates = (s: number) => `${s.toFixed(1)} | ${(records.length / s).toFixed(1)} | ${(audioS / s).toFixed(0)}x`;
+console.log(`| ${format} | ${records.length} | ${seconds} | ${errors} | ${rates(wallS)} | ${rates(cpuS)} |`);

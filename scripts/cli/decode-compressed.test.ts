@@ -1,10 +1,12 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { resample } from "../../src/audio/resample";
 import { decodeWav } from "../../src/audio/wav";
 import { type CompressedFormat, decodeCompressed, rescaleFlacSamples } from "./decode-compressed";
 import { FileError } from "./file-error";
 import { completeOggPagesLength } from "./ogg-pages";
-import { type Encoding, encodeWithFfmpeg, ENCODINGS, ffmpegEncoders, noise, TONE, wavBytes } from "./test-support";
+import { encodeWithFfmpeg, type Encoding, ENCODINGS, ffmpegEncoders, noise, removeTempDirs, TONE, wavBytes } from "./test-support";
+
+afterAll(removeTempDirs);
 
 const encoders = ffmpegEncoders();
 const RATE = 22050;

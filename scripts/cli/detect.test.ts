@@ -1,8 +1,10 @@
 /** The real command through npm, as a user or the held-out scoring runs it: `npm run --silent detect -- ...`. */
 import { spawn, spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
-import { makeTempDir, noise, wavBytes, writeFile, writeTestModel } from "./test-support";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeTempDir, noise, removeTempDirs, wavBytes, writeFile, writeTestModel } from "./test-support";
+
+afterAll(removeTempDirs);
 
 const project = join(import.meta.dirname, "..", "..");
 let model: string;

@@ -1,8 +1,10 @@
 import { mkdirSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { hasAudioExtension, listInputs } from "./inputs";
-import { makeTempDir, writeFile } from "./test-support";
+import { makeTempDir, removeTempDirs, writeFile } from "./test-support";
+
+afterAll(removeTempDirs);
 
 describe("listInputs", () => {
   it("walks directories recursively in code-unit order, audio extensions only, hidden entries skipped", () => {

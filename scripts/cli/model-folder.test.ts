@@ -1,8 +1,10 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_MODEL_DIR, loadDetector, ModelFolderError } from "./model-folder";
-import { makeTempDir, thrown, writeTestModel } from "./test-support";
+import { makeTempDir, removeTempDirs, thrown, writeTestModel } from "./test-support";
+
+afterAll(removeTempDirs);
 
 const loadError = (dir: string) => thrown(() => loadDetector(dir), ModelFolderError);
 

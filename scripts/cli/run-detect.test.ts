@@ -1,9 +1,11 @@
 import { basename, join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildWav, chunk, fmtChunk, riffFile } from "../../src/audio/testing/wav-builder";
 import { parseCsvRecords } from "../dataset/csv";
 import { EXIT, runDetect } from "./run-detect";
-import { type Encoding, encodeWithFfmpeg, ENCODINGS, ffmpegEncoders, makeTempDir, noise, TONE, wavBytes, writeFile, writeTestModel } from "./test-support";
+import { encodeWithFfmpeg, type Encoding, ENCODINGS, ffmpegEncoders, makeTempDir, noise, removeTempDirs, TONE, wavBytes, writeFile, writeTestModel } from "./test-support";
+
+afterAll(removeTempDirs);
 
 const encoders = ffmpegEncoders();
 const has = (encoding: Encoding) => encoders.has(ENCODINGS[encoding].encoder);

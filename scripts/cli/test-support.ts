@@ -5,7 +5,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { tone } from "../../src/audio/testing/tones";
@@ -41,8 +41,18 @@ export function thrown<E extends Error>(run: () => unknown, type: abstract new (
   throw new Error(`expected a ${type.name}, nothing was thrown`);
 }
 
+let tempRoot: string | undefined;
+
+/** A new directory inside one temporary root per process; removeTempDirs() deletes them all. */
 export function makeTempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `${prefix}-`));
+  tempRoot ??= mkdtempSync(join(tmpdir(), "voiceguard-cli-"));
+  return mkdtempSync(join(tempRoot, `${prefix}-`));
+}
+
+/** For afterAll: deletes every directory makeTempDir made in this process. */
+export function removeTempDirs(): void {
+  if (tempRoot !== undefined) rmSync(tempRoot, { recursive: true, force: true });
+  tempRoot = undefined;
 }
 
 /** A model folder (model.bin + model.json with the binary's true sha256) in a new temporary directory. */
