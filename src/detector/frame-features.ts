@@ -1,14 +1,15 @@
-import { applyFilterbank } from "../features/filterbank";
-import { centredFrameCount, type FrameMatrix } from "../features/frames";
+import { filterbankFrame } from "../features/filterbank";
+import { centredFrameCount } from "../features/frames";
 import { linearFilterbank } from "../features/linear-filterbank";
 import { melFilterbank } from "../features/mel";
-import { mfcc } from "../features/mfcc";
-import { powerToDb } from "../features/power-to-db";
-import { spectralBandwidth } from "../features/spectral-bandwidth";
-import { spectralCentroid } from "../features/spectral-centroid";
-import { spectralFlatness } from "../features/spectral-flatness";
-import { spectralRolloff } from "../features/spectral-rolloff";
-import { magnitudeSpectrogram, powerSpectrogram } from "../features/stft";
+import { type MfccTransform, mfccFrame, mfccTransform } from "../features/mfcc";
+import { powerDb } from "../features/power-to-db";
+import { frameBandwidth } from "../features/spectral-bandwidth";
+import { frameCentroid } from "../features/spectral-centroid";
+import { frameFlatness } from "../features/spectral-flatness";
+import { frameRolloff } from "../features/spectral-rolloff";
+import type { SparseFilterbank } from "../features/filterbank";
+import { binSpacingHz, magnitudeInto, powerSpectrogramInto } from "../features/stft";
 
 /** The detector's analysis grid at 16 kHz: 25 ms Hann windows every 10 ms (the usual speech front end). */
 export const ANALYSIS = { sampleRate: 16000, nFft: 512, winLength: 400, hopLength: 160 } as const;
@@ -65,47 +66,60 @@ export function frameFeatures(signal: Float32Array): FrameFeatures {
   const data = new Float32Array(nFrames * nColumns);
   const mel = melFilterbank({ sampleRate, nFft, nMels: N_BANDS, fMin: 0, fMax: sampleRate / 2 });
   const linear = linearFilterbank({ sampleRate, nFft, nBands: N_BANDS, fMin: 0, fMax: sampleRate / 2 });
+  const dct = mfccTransform(N_CEPSTRA, N_BANDS);
+  const nBins = nFft / 2 + 1;
+  const binHz = binSpacingHz(sampleRate, nBins);
+  // One block of power spectrum and one frame's scratch, reused: a clip allocates nothing per block or frame.
+  const blockPower = new Float64Array(Math.min(nFrames, BLOCK_FRAMES) * nBins);
+  const magnitude = new Float64Array(nBins);
+  const scratch = { bands: new Float64Array(N_BANDS), cepstra: new Float64Array(N_CEPSTRA) };
   for (let first = 0; first < nFrames; first += BLOCK_FRAMES) {
     const end = Math.min(nFrames, first + BLOCK_FRAMES);
-    const power = powerSpectrogram(signal, ANALYSIS, { first, end });
-    const mfccs = cepstra(applyFilterbank(power, mel));
-    const lfccs = cepstra(applyFilterbank(power, linear));
-    const magnitude = magnitudeSpectrogram(power);
-    const centroid = spectralCentroid(magnitude, sampleRate);
-    const bandwidth = spectralBandwidth(magnitude, centroid, sampleRate);
-    const rolloff = spectralRolloff(magnitude, sampleRate, 0.85);
-    const flatness = FLATNESS_BANDS.map((bins) => spectralFlatness(power, AMIN, bins));
-    for (let t = 0; t < power.nFrames; t++) {
+    const power = powerSpectrogramInto(signal, ANALYSIS, { first, end }, blockPower).data;
+    for (let t = 0; t < end - first; t++) {
+      const base = t * nBins;
       const out = (first + t) * nColumns;
       let c = 0;
-      const spectrum = power.data.subarray(t * power.nRows, (t + 1) * power.nRows);
       let total = 0;
-      for (let k = 0; k < spectrum.length; k++) total += spectrum[k];
-      const logEnergy = toDb(total);
+      for (let k = 0; k < nBins; k++) total += power[base + k];
+      const logEnergy = powerDb(total, AMIN);
       data[out + c++] = logEnergy;
-      for (let i = 0; i < N_CEPSTRA; i++) data[out + c++] = mfccs.data[t * N_CEPSTRA + i];
-      for (let i = 0; i < N_CEPSTRA; i++) data[out + c++] = lfccs.data[t * N_CEPSTRA + i];
+      cepstra(power, base, mel, dct, scratch, data, out + c);
+      c += N_CEPSTRA;
+      cepstra(power, base, linear, dct, scratch, data, out + c);
+      c += N_CEPSTRA;
       for (let b = 0; b < N_ENERGY_BANDS; b++) {
         let sum = 0;
-        for (let k = b * BINS_PER_ENERGY_BAND + 1; k <= (b + 1) * BINS_PER_ENERGY_BAND; k++) sum += spectrum[k];
-        data[out + c++] = toDb(sum) - logEnergy;
+        for (let k = b * BINS_PER_ENERGY_BAND + 1; k <= (b + 1) * BINS_PER_ENERGY_BAND; k++) sum += power[base + k];
+        data[out + c++] = powerDb(sum, AMIN) - logEnergy;
       }
-      for (const band of flatness) data[out + c++] = band[t];
-      data[out + c++] = centroid[t];
-      data[out + c++] = bandwidth[t];
-      data[out + c++] = rolloff[t];
+      for (const [lo, hi] of FLATNESS_BANDS) data[out + c++] = frameFlatness(power, base + lo, base + hi, AMIN);
+      magnitudeInto(power, base, nBins, magnitude);
+      const centroid = frameCentroid(magnitude, 0, nBins, binHz);
+      data[out + c++] = centroid;
+      data[out + c++] = frameBandwidth(magnitude, 0, nBins, binHz, centroid);
+      data[out + c++] = frameRolloff(magnitude, 0, nBins, binHz, 0.85);
     }
   }
   return { data, nFrames, nColumns };
 }
 
-function cepstra(bands: FrameMatrix): FrameMatrix {
-  const db = powerToDb(bands.data, { ref: 1, amin: AMIN, topDb: null });
-  return mfcc({ data: db, nFrames: bands.nFrames, nRows: bands.nRows }, N_CEPSTRA);
-}
-
-const DB_PER_NEPER = 10 / Math.LN10;
-
-function toDb(power: number): number {
-  return DB_PER_NEPER * Math.log(Math.max(AMIN, power));
+/**
+ * One frame's cepstrum through a filterbank: band energies, their dB values (without top_db), the first
+ * N_CEPSTRA DCT-II coefficients, written to data[at ...].
+ */
+function cepstra(
+  power: Float64Array,
+  base: number,
+  filterbank: SparseFilterbank,
+  dct: MfccTransform,
+  scratch: { bands: Float64Array; cepstra: Float64Array },
+  data: Float32Array,
+  at: number,
+): void {
+  const { bands, cepstra } = scratch;
+  filterbankFrame(power, base, filterbank, bands, 0);
+  for (let m = 0; m < N_BANDS; m++) bands[m] = powerDb(bands[m], AMIN);
+  mfccFrame(dct, bands, 0, cepstra, 0);
+  data.set(cepstra, at);
 }

@@ -12,12 +12,30 @@ export interface SparseFilterbank {
   readonly length: Int32Array;
   readonly offset: Int32Array;
   readonly weights: Float64Array;
+  /** The same weights bin by bin, the layout `filterbankFrame` applies. */
+  readonly runs: FilterbankRuns;
+}
+
+/**
+ * The weights of a bank in which every bin feeds at most two bands (overlapping triangles), grouped into runs of
+ * consecutive bins that feed the same two: run r covers bins [runStart[r], runEnd[r]) and feeds band lower[r]
+ * with lowerWeight[k] and band upper[r] with upperWeight[k] (-1 where a run feeds one band only). Applying the
+ * bank then reads each bin once in one loop, instead of once per band in one short loop per band.
+ */
+export interface FilterbankRuns {
+  readonly runStart: Int32Array;
+  readonly runEnd: Int32Array;
+  readonly lower: Int32Array;
+  readonly upper: Int32Array;
+  readonly lowerWeight: Float64Array;
+  readonly upperWeight: Float64Array;
 }
 
 /**
  * Triangles between consecutive `edges` (Hz; band m rises from edges[m] to edges[m+1] and falls to edges[m+2]),
  * evaluated at the bin frequencies k * sampleRate / nFft (librosa `fft_frequencies`) and scaled by scale(m).
- * A band that falls between two bins stays empty and weighs nothing, as in librosa.
+ * A band that falls between two bins stays empty and weighs nothing, as in librosa. The edges must not decrease
+ * (then no bin lies in more than two triangles).
  */
 export function triangularFilterbank(
   edges: Float64Array,
@@ -51,7 +69,55 @@ export function triangularFilterbank(
     offset[m] = weights.length;
     for (let k = start[m]; k < start[m] + length[m]; k++) weights.push(row[k]);
   }
-  return { nMels: nBands, nBins, start, length, offset, weights: Float64Array.from(weights) };
+  const rows = { nMels: nBands, nBins, start, length, offset, weights: Float64Array.from(weights) };
+  return { ...rows, runs: filterbankRuns(rows) };
+}
+
+/** The bin-by-bin runs of a bank given by its sparse rows; throws if a bin lies in more than two bands. */
+function filterbankRuns(bank: Omit<SparseFilterbank, "runs">): FilterbankRuns {
+  const { nMels, nBins, start, length, offset, weights } = bank;
+  const lowerOf = new Int32Array(nBins).fill(-1);
+  const upperOf = new Int32Array(nBins).fill(-1);
+  const lowerWeight = new Float64Array(nBins);
+  const upperWeight = new Float64Array(nBins);
+  for (let m = 0; m < nMels; m++) {
+    for (let j = 0; j < length[m]; j++) {
+      const k = start[m] + j;
+      if (lowerOf[k] < 0) {
+        lowerOf[k] = m;
+        lowerWeight[k] = weights[offset[m] + j];
+      } else if (upperOf[k] < 0) {
+        upperOf[k] = m;
+        upperWeight[k] = weights[offset[m] + j];
+      } else {
+        throw new RangeError(`filterbank bin ${k} lies in more than two bands`);
+      }
+    }
+  }
+  const runStart: number[] = [];
+  const runEnd: number[] = [];
+  const lower: number[] = [];
+  const upper: number[] = [];
+  for (let k = 0; k < nBins; k++) {
+    if (lowerOf[k] < 0) continue;
+    const last = lower.length - 1;
+    if (last >= 0 && runEnd[last] === k && lower[last] === lowerOf[k] && upper[last] === upperOf[k]) {
+      runEnd[last] = k + 1;
+    } else {
+      runStart.push(k);
+      runEnd.push(k + 1);
+      lower.push(lowerOf[k]);
+      upper.push(upperOf[k]);
+    }
+  }
+  return {
+    runStart: Int32Array.from(runStart),
+    runEnd: Int32Array.from(runEnd),
+    lower: Int32Array.from(lower),
+    upper: Int32Array.from(upper),
+    lowerWeight,
+    upperWeight,
+  };
 }
 
 /** The filterbank applied to each frame of a power spectrogram: frame-major [T][nBands]. */
@@ -59,18 +125,34 @@ export function applyFilterbank(power: FrameMatrix, filterbank: SparseFilterbank
   if (power.nRows !== filterbank.nBins) {
     throw new RangeError(`spectrogram has ${power.nRows} bins, filterbank expects ${filterbank.nBins}`);
   }
-  const { nMels, start, length, offset, weights } = filterbank;
+  const { nMels } = filterbank;
   const data = new Float64Array(power.nFrames * nMels);
-  const spectrum = power.data;
-  for (let t = 0; t < power.nFrames; t++) {
-    const frameBase = t * power.nRows;
-    for (let m = 0; m < nMels; m++) {
-      const binBase = frameBase + start[m];
-      const weightBase = offset[m];
-      let sum = 0;
-      for (let j = 0; j < length[m]; j++) sum += weights[weightBase + j] * spectrum[binBase + j];
-      data[t * nMels + m] = sum;
-    }
-  }
+  for (let t = 0; t < power.nFrames; t++) filterbankFrame(power.data, t * power.nRows, filterbank, data, t * nMels);
   return { data, nFrames: power.nFrames, nRows: nMels };
+}
+
+/**
+ * The filterbank applied to one frame: the nBins powers at spectrum[base ...] give the band energies
+ * out[outOffset ... outOffset + nMels). Each band is the sum of its runs' partial sums.
+ */
+export function filterbankFrame(
+  spectrum: Float64Array,
+  base: number,
+  filterbank: SparseFilterbank,
+  out: Float64Array,
+  outOffset: number,
+): void {
+  const { runStart, runEnd, lower, upper, lowerWeight, upperWeight } = filterbank.runs;
+  out.fill(0, outOffset, outOffset + filterbank.nMels);
+  for (let r = 0; r < runStart.length; r++) {
+    let lowerSum = 0;
+    let upperSum = 0;
+    for (let k = runStart[r]; k < runEnd[r]; k++) {
+      const p = spectrum[base + k];
+      lowerSum += lowerWeight[k] * p;
+      upperSum += upperWeight[k] * p;
+    }
+    out[outOffset + lower[r]] += lowerSum;
+    if (upper[r] >= 0) out[outOffset + upper[r]] += upperSum;
+  }
 }

@@ -18,11 +18,11 @@ const DB_PER_NEPER = 10 / Math.LN10;
  */
 export function powerToDb(power: Float64Array, params: PowerToDbParams): Float64Array {
   const { amin, topDb } = params;
-  const refDb = DB_PER_NEPER * Math.log(Math.max(amin, Math.abs(params.ref)));
+  const refDb = powerDb(Math.abs(params.ref), amin);
   const db = new Float64Array(power.length);
   let max = -Infinity;
   for (let i = 0; i < power.length; i++) {
-    const value = DB_PER_NEPER * Math.log(Math.max(amin, power[i])) - refDb;
+    const value = powerDb(power[i], amin) - refDb;
     db[i] = value;
     if (value > max) max = value;
   }
@@ -31,4 +31,9 @@ export function powerToDb(power: Float64Array, params: PowerToDbParams): Float64
     for (let i = 0; i < db.length; i++) if (db[i] < floor) db[i] = floor;
   }
   return db;
+}
+
+/** One power in dB relative to 1: 10 log10(max(amin, power)). */
+export function powerDb(power: number, amin: number): number {
+  return DB_PER_NEPER * Math.log(Math.max(amin, power));
 }

@@ -15,16 +15,18 @@ export function spectralCentroid(magnitude: FrameMatrix, sampleRate: number): Fl
   const { nFrames, nRows, data } = magnitude;
   const binHz = binSpacingHz(sampleRate, nRows);
   const centroid = new Float64Array(nFrames);
-  for (let t = 0; t < nFrames; t++) {
-    const base = t * nRows;
-    let total = 0;
-    let weighted = 0;
-    for (let k = 0; k < nRows; k++) {
-      const s = data[base + k];
-      total += s;
-      weighted += k * s;
-    }
-    centroid[t] = (binHz * weighted) / (total < NORMALIZE_THRESHOLD ? 1 : total);
-  }
+  for (let t = 0; t < nFrames; t++) centroid[t] = frameCentroid(data, t * nRows, nRows, binHz);
   return centroid;
+}
+
+/** The centroid of one frame: the nBins magnitudes at magnitude[base ...], bins binHz apart. */
+export function frameCentroid(magnitude: Float64Array, base: number, nBins: number, binHz: number): number {
+  let total = 0;
+  let weighted = 0;
+  for (let k = 0; k < nBins; k++) {
+    const s = magnitude[base + k];
+    total += s;
+    weighted += k * s;
+  }
+  return (binHz * weighted) / (total < NORMALIZE_THRESHOLD ? 1 : total);
 }

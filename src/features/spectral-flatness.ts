@@ -19,21 +19,24 @@ export function spectralFlatness(
   const [lo, hi] = bins;
   if (!(0 <= lo && lo < hi && hi <= nRows)) throw new RangeError(`bins [${lo}, ${hi}) outside [0, ${nRows})`);
   const flatness = new Float64Array(nFrames);
-  for (let t = 0; t < nFrames; t++) {
-    const base = t * nRows;
-    let sum = 0;
-    let logSum = 0;
-    for (let k = lo; k < hi; k += LOG_GROUP) {
-      const end = Math.min(k + LOG_GROUP, hi);
-      let product = 1;
-      for (let j = k; j < end; j++) {
-        const p = Math.max(amin, data[base + j]);
-        sum += p;
-        product *= p;
-      }
-      logSum += Math.log(product);
-    }
-    flatness[t] = Math.exp(logSum / (hi - lo)) / (sum / (hi - lo));
-  }
+  for (let t = 0; t < nFrames; t++) flatness[t] = frameFlatness(data, t * nRows + lo, t * nRows + hi, amin);
   return flatness;
+}
+
+/** The flatness of the powers power[start .. end) of one frame (amin >= 1e-38, as spectralFlatness checks). */
+export function frameFlatness(power: Float64Array, start: number, end: number, amin: number): number {
+  let sum = 0;
+  let logSum = 0;
+  for (let k = start; k < end; k += LOG_GROUP) {
+    const groupEnd = Math.min(k + LOG_GROUP, end);
+    let product = 1;
+    for (let j = k; j < groupEnd; j++) {
+      const p = Math.max(amin, power[j]);
+      sum += p;
+      product *= p;
+    }
+    logSum += Math.log(product);
+  }
+  const n = end - start;
+  return Math.exp(logSum / n) / (sum / n);
 }

@@ -11,18 +11,26 @@ export function spectralRolloff(magnitude: FrameMatrix, sampleRate: number, roll
   const { nFrames, nRows, data } = magnitude;
   const binHz = binSpacingHz(sampleRate, nRows);
   const rolloff = new Float64Array(nFrames);
-  for (let t = 0; t < nFrames; t++) {
-    const base = t * nRows;
-    let total = 0;
-    for (let k = 0; k < nRows; k++) total += data[base + k];
-    const threshold = rollPercent * total;
-    let cumulative = 0;
-    let k = 0;
-    for (; k < nRows - 1; k++) {
-      cumulative += data[base + k];
-      if (cumulative >= threshold) break;
-    }
-    rolloff[t] = k * binHz;
-  }
+  for (let t = 0; t < nFrames; t++) rolloff[t] = frameRolloff(data, t * nRows, nRows, binHz, rollPercent);
   return rolloff;
+}
+
+/** The rolloff frequency of one frame: the nBins magnitudes at magnitude[base ...], bins binHz apart. */
+export function frameRolloff(
+  magnitude: Float64Array,
+  base: number,
+  nBins: number,
+  binHz: number,
+  rollPercent: number,
+): number {
+  let total = 0;
+  for (let k = 0; k < nBins; k++) total += magnitude[base + k];
+  const threshold = rollPercent * total;
+  let cumulative = 0;
+  let k = 0;
+  for (; k < nBins - 1; k++) {
+    cumulative += magnitude[base + k];
+    if (cumulative >= threshold) break;
+  }
+  return k * binHz;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { realPowerSpectrum } from "./real-fft";
-import { binSpacingHz, magnitudeSpectrogram, powerSpectrogram, type StftParams } from "./stft";
+import { binSpacingHz, magnitudeSpectrogram, powerSpectrogram, powerSpectrogramInto, type StftParams } from "./stft";
 
 /**
  * Frame t by librosa's definition, written out directly: samples [t*hop - nFft/2, t*hop + nFft/2) with zeros
@@ -72,5 +72,25 @@ describe("powerSpectrogram over a frame range", () => {
       expect(Array.from(block.data)).toEqual(Array.from(whole.data.subarray(first * 257, end * 257)));
     }
     expect(() => powerSpectrogram(signal, params, { first: 0, end: whole.nFrames + 1 })).toThrow(RangeError);
+  });
+});
+
+describe("powerSpectrogramInto", () => {
+  it("writes the rows of a frame range into a reused buffer, overwriting what was there", () => {
+    const params = { nFft: 512, hopLength: 160, winLength: 400 };
+    const whole = powerSpectrogram(signal, params);
+    const buffer = new Float64Array(8 * 257).fill(Number.NaN);
+    for (const [first, end] of [[0, 8], [3, 5], [whole.nFrames - 8, whole.nFrames]]) {
+      const block = powerSpectrogramInto(signal, params, { first, end }, buffer);
+      expect(block.data.buffer).toBe(buffer.buffer);
+      expect(Array.from(block.data)).toEqual(Array.from(whole.data.subarray(first * 257, end * 257)));
+    }
+  });
+
+  it("refuses a buffer too small for the range", () => {
+    const params = { nFft: 512, hopLength: 160, winLength: 400 };
+    expect(() => powerSpectrogramInto(signal, params, { first: 0, end: 3 }, new Float64Array(3 * 257 - 1))).toThrow(
+      RangeError,
+    );
   });
 });

@@ -20,18 +20,27 @@ export interface StftParams {
  * long signal can be analysed block by block in bounded memory with results identical to the whole matrix.
  */
 export function powerSpectrogram(signal: Samples, params: StftParams, frames?: FrameRange): FrameMatrix {
+  const range = checkedFrameRange(signal.length, params, frames);
+  const size = (range.end - range.first) * (params.nFft / 2 + 1);
+  return powerSpectrogramInto(signal, params, range, new Float64Array(size));
+}
+
+/**
+ * `powerSpectrogram` of frames [first, end) written to `out` (at least (end - first) * (nFft / 2 + 1) values), so
+ * that a block-by-block caller reuses one buffer; the result's data is a view of `out`.
+ */
+export function powerSpectrogramInto(
+  signal: Samples,
+  params: StftParams,
+  frames: FrameRange,
+  out: Float64Array,
+): FrameMatrix {
   const { nFft, hopLength, winLength } = params;
-  if (!(winLength >= 1 && winLength <= nFft)) throw new RangeError(`winLength ${winLength} not in [1, ${nFft}]`);
+  const { first: firstFrame, end: endFrame } = checkedFrameRange(signal.length, params, frames);
   const transform = realPowerSpectrum(nFft);
   const nBins = nFft / 2 + 1;
-  const totalFrames = centredFrameCount(signal.length, nFft, hopLength);
-  const firstFrame = frames?.first ?? 0;
-  const endFrame = frames?.end ?? totalFrames;
-  if (!(0 <= firstFrame && firstFrame <= endFrame && endFrame <= totalFrames)) {
-    throw new RangeError(`frame range [${firstFrame}, ${endFrame}) outside [0, ${totalFrames})`);
-  }
   const nFrames = endFrame - firstFrame;
-  const data = new Float64Array(nFrames * nBins);
+  if (out.length < nFrames * nBins) throw new RangeError(`output holds ${out.length} values, ${nFrames * nBins} needed`);
   const window = periodicHann(winLength);
   const windowOffset = Math.floor((nFft - winLength) / 2);
   // Outside [windowOffset, windowOffset + winLength) the window is zero, so those slots stay zero for every frame.
@@ -43,16 +52,34 @@ export function powerSpectrogram(signal: Samples, params: StftParams, frames?: F
     const hi = Math.min(winLength, n - first);
     if (lo > 0 || hi < winLength) frame.fill(0, windowOffset, windowOffset + winLength);
     for (let j = lo; j < hi; j++) frame[windowOffset + j] = window[j] * signal[first + j];
-    transform.powerSpectrum(frame, data, t * nBins);
+    transform.powerSpectrum(frame, out, t * nBins);
   }
-  return { data, nFrames, nRows: nBins };
+  return { data: out.subarray(0, nFrames * nBins), nFrames, nRows: nBins };
+}
+
+/** `frames` (all frames by default) after checking it lies on the grid, and the window length. */
+function checkedFrameRange(nSamples: number, params: StftParams, frames?: FrameRange): FrameRange {
+  const { nFft, hopLength, winLength } = params;
+  if (!(winLength >= 1 && winLength <= nFft)) throw new RangeError(`winLength ${winLength} not in [1, ${nFft}]`);
+  const totalFrames = centredFrameCount(nSamples, nFft, hopLength);
+  const first = frames?.first ?? 0;
+  const end = frames?.end ?? totalFrames;
+  if (!(0 <= first && first <= end && end <= totalFrames)) {
+    throw new RangeError(`frame range [${first}, ${end}) outside [0, ${totalFrames})`);
+  }
+  return { first, end };
 }
 
 /** Magnitude spectrogram |X| from a power spectrogram, same layout. */
 export function magnitudeSpectrogram(power: FrameMatrix): FrameMatrix {
   const data = new Float64Array(power.data.length);
-  for (let i = 0; i < data.length; i++) data[i] = Math.sqrt(power.data[i]);
+  magnitudeInto(power.data, 0, data.length, data);
   return { data, nFrames: power.nFrames, nRows: power.nRows };
+}
+
+/** out[i] = sqrt(power[base + i]) for i < count: magnitudes of `count` power values. */
+export function magnitudeInto(power: Float64Array, base: number, count: number, out: Float64Array): void {
+  for (let i = 0; i < count; i++) out[i] = Math.sqrt(power[base + i]);
 }
 
 /** Spacing of the one-sided spectrum's bins in Hz (bin k is at k times this, librosa `fft_frequencies`). */
