@@ -48,8 +48,8 @@ export function createDetector(modelBytes: Uint8Array, card: ModelCard): Detecto
     analyze(bytes, options) {
       const started = performance.now();
       const wav = decodeWav(bytes, { maxSeconds: options.maxAnalyzedSeconds });
-      const analysis = analyzeDecoded(describeWav(wav), options);
       const decode = performance.now() - started;
+      const analysis = analyzeDecoded(describeWav(wav), options);
       return {
         ...analysis,
         timing_ms: { ...analysis.timing_ms, decode: round(decode), total: round(analysis.timing_ms.total + decode) },
