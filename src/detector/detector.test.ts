@@ -60,6 +60,10 @@ describe("analyze", () => {
     expect(real.verdict).toBe("real");
     expect(real.input).toEqual({ sample_rate: 44100, channels: 2, bit_depth: 16, format: "pcm" });
     expect(real.duration_s).toBeCloseTo(3, 3);
+    // The stages add up to the total: nothing is counted twice.
+    const { decode, features, model, total } = real.timing_ms;
+    expect(Math.abs(total - (decode + features + model))).toBeLessThanOrEqual(0.03);
+    expect(decode).toBeLessThan(total);
   });
 
   it("trims leading and trailing silence and times segments in the input's seconds", () => {
