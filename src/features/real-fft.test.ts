@@ -27,6 +27,22 @@ describe("realPowerSpectrum", () => {
     expect(out[n / 2 + 2]).toBe(0);
   });
 
+  it.each([4, 8, 16, 32, 64, 128, 256, 1024, 4096])(
+    "matches the DFT definition for random frames of N = %i (every radix-2 / radix-4 stage layout)",
+    (n) => {
+      let seed = n;
+      const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32) - 0.5;
+      for (let trial = 0; trial < 3; trial++) {
+        const x = Float64Array.from({ length: n }, random);
+        const expected = directPowerSpectrum(x);
+        const out = new Float64Array(n / 2 + 1);
+        realPowerSpectrum(n).powerSpectrum(x, out, 0);
+        const scale = Math.max(...expected);
+        for (let k = 0; k <= n / 2; k++) expect(Math.abs(out[k] - expected[k])).toBeLessThan(1e-12 * scale);
+      }
+    },
+  );
+
   it("is built once per size", () => {
     expect(realPowerSpectrum(256)).toBe(realPowerSpectrum(256));
   });
