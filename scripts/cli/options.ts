@@ -1,6 +1,6 @@
 /** Command-line flags of `npm run detect`. */
 import { DEFAULT_MAX_ANALYZED_SECONDS } from "../../src/api/limits";
-import { SEGMENT_SECONDS } from "../../src/api/upload";
+import { SEGMENT_SECONDS } from "../../src/detector/types";
 
 export type OutputFormat = "jsonl" | "csv";
 

@@ -10,25 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { tone } from "../../src/audio/testing/tones";
 import { buildWav } from "../../src/audio/testing/wav-builder";
-import type { ModelCard } from "../../src/detector/model-card";
-import { SUMMARY_NAMES } from "../../src/detector/summary";
-import { type Forest, LEAF_BIT } from "../../src/model/forest";
-import { encodeForest } from "../../src/model/format";
-
-/** Low-band flatness: white noise ~0.56 (leaf 0.9, fake), a pure tone ~0 (leaf 0.1, real). */
-const FLATNESS = SUMMARY_NAMES.indexOf("flatness_band0_mean");
-const NOISE_IS_FAKE: Forest = {
-  nFeatures: SUMMARY_NAMES.length,
-  aggregation: "mean",
-  baseScore: 0,
-  splitStart: Uint32Array.from([0, 1]),
-  leafStart: Uint32Array.from([0, 2]),
-  feature: Uint16Array.from([FLATNESS]),
-  threshold: Float32Array.from([0.3]),
-  children: Uint16Array.from([LEAF_BIT | 0, LEAF_BIT | 1]),
-  leafValue: Float32Array.from([0.1, 0.9]),
-  calibration: { kind: "none" },
-};
+import { noiseIsFakeModel } from "../../src/detector/testing/noise-is-fake";
 
 /** The error of class `type` that `run` throws; anything else thrown, or nothing, fails the test. */
 export function thrown<E extends Error>(run: () => unknown, type: abstract new (...args: never[]) => E): E {
@@ -58,14 +40,8 @@ export function removeTempDirs(): void {
 /** A model folder (model.bin + model.json with the binary's true sha256) in a new temporary directory. */
 export function writeTestModel(): string {
   const dir = makeTempDir("cli-model");
-  const bytes = encodeForest(NOISE_IS_FAKE);
-  const card: ModelCard = {
-    name: "cli-test-forest",
-    version: "0",
-    sha256: createHash("sha256").update(bytes).digest("hex"),
-    features: { names: [...SUMMARY_NAMES] },
-    thresholds: { fake: 0.7, real: 0.3 },
-  };
+  const { bytes } = noiseIsFakeModel("cli-test-forest");
+  const { card } = noiseIsFakeModel("cli-test-forest", createHash("sha256").update(bytes).digest("hex"));
   writeFileSync(join(dir, "model.bin"), bytes);
   writeFileSync(join(dir, "model.json"), JSON.stringify(card));
   return dir;

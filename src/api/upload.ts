@@ -5,13 +5,12 @@
  * rather than resolved by a precedence rule nobody remembers.
  */
 import { z } from "@hono/zod-openapi";
-import type { AnalyzeOptions } from "../detector/types";
+import { type AnalyzeOptions, SEGMENT_SECONDS } from "../detector/types";
 import type { Limits } from "./limits";
 import { ProblemError } from "./problem";
 
 export const MULTIPART = "multipart/form-data";
 export const RAW_WAV_MEDIA_TYPES = ["audio/wav", "audio/x-wav", "audio/wave", "application/octet-stream"] as const;
-export const SEGMENT_SECONDS = { min: 0.5, max: 10, default: 2 } as const;
 
 export const BROWSER_CONVERSION_HINT =
   "The API decodes WAV only; the web page converts MP3, M4A, OGG, FLAC and WebM to WAV in the browser.";

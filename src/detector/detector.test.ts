@@ -1,37 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { AudioError } from "../audio/errors";
 import { buildWav } from "../audio/testing/wav-builder";
-import { type Forest, LEAF_BIT } from "../model/forest";
-import { encodeForest } from "../model/format";
 import { createDetector } from "./detector";
-import type { ModelCard } from "./model-card";
 import { SUMMARY_NAMES } from "./summary";
+import { noiseIsFakeModel } from "./testing/noise-is-fake";
 
-/**
- * A one-split forest on the low band's mean flatness: noise (flat, ~0.56) scores 0.9, a tone (peaky, ~0) 0.1.
- * Enough to check the plumbing (decode, resample, trim, features, model, verdict, segments) end to end.
- */
-const FLATNESS = SUMMARY_NAMES.indexOf("flatness_band0_mean");
-const forest: Forest = {
-  nFeatures: SUMMARY_NAMES.length,
-  aggregation: "mean",
-  baseScore: 0,
-  splitStart: Uint32Array.from([0, 1]),
-  leafStart: Uint32Array.from([0, 2]),
-  feature: Uint16Array.from([FLATNESS]),
-  threshold: Float32Array.from([0.3]),
-  children: Uint16Array.from([LEAF_BIT | 0, LEAF_BIT | 1]),
-  leafValue: Float32Array.from([0.1, 0.9]),
-  calibration: { kind: "none" },
-};
-const card: ModelCard = {
-  name: "test-forest",
-  version: "0",
-  sha256: "0".repeat(64),
-  features: { names: [...SUMMARY_NAMES] },
-  thresholds: { fake: 0.7, real: 0.3 },
-};
-const detector = createDetector(encodeForest(forest), card);
+const { bytes: modelBytes, card } = noiseIsFakeModel("test-forest");
+const detector = createDetector(modelBytes, card);
 const options = { segmentSeconds: 2, segments: true, maxAnalyzedSeconds: 600 };
 
 function pcm16(samples: (i: number) => number, n: number, sampleRate = 16000, channels = 1): Uint8Array {
@@ -45,7 +20,7 @@ const tone = (rate: number) => (i: number) => 0.5 * Math.sin((2 * Math.PI * 440 
 describe("createDetector", () => {
   it("refuses a card whose features are not the ones this code computes", () => {
     const stale = { ...card, features: { names: SUMMARY_NAMES.slice(1) } };
-    expect(() => createDetector(encodeForest(forest), stale)).toThrow(/other features/);
+    expect(() => createDetector(modelBytes, stale)).toThrow(/other features/);
   });
 });
 

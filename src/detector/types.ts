@@ -4,6 +4,9 @@
  */
 export type Verdict = "real" | "fake" | "uncertain";
 
+/** The range and default of AnalyzeOptions.segmentSeconds, shared by the API and the CLI. */
+export const SEGMENT_SECONDS = { min: 0.5, max: 10, default: 2 } as const;
+
 export interface AnalyzeOptions {
   /** Length of each timeline segment in seconds (0.5-10). */
   segmentSeconds: number;

@@ -10,7 +10,8 @@ import type { ApiEnv } from "../bindings";
 import { limitsFrom } from "../limits";
 import { API_KEY_SECURITY } from "../middleware/api-key-auth";
 import { problemResponses } from "../problem";
-import { PredictFormSchema, SEGMENT_SECONDS, uploadRequestBody } from "../upload";
+import { SEGMENT_SECONDS } from "../../detector/types";
+import { PredictFormSchema, uploadRequestBody } from "../upload";
 
 const PredictionSchema = z
   .object({
