@@ -4,12 +4,10 @@ import { linearFilterbank } from "../features/linear-filterbank";
 import { melFilterbank } from "../features/mel";
 import { type MfccTransform, mfccFrame, mfccTransform } from "../features/mfcc";
 import { powerDb } from "../features/power-to-db";
-import { frameBandwidth } from "../features/spectral-bandwidth";
-import { frameCentroid } from "../features/spectral-centroid";
 import { frameFlatness } from "../features/spectral-flatness";
-import { frameRolloff } from "../features/spectral-rolloff";
+import { spectralShapeFrame } from "../features/spectral-shape";
 import type { SparseFilterbank } from "../features/filterbank";
-import { binSpacingHz, magnitudeInto, powerSpectrogramInto } from "../features/stft";
+import { binSpacingHz, powerSpectrogramInto } from "../features/stft";
 
 /** The detector's analysis grid at 16 kHz: 25 ms Hann windows every 10 ms (the usual speech front end). */
 export const ANALYSIS = { sampleRate: 16000, nFft: 512, winLength: 400, hopLength: 160 } as const;
@@ -71,7 +69,8 @@ export function frameFeatures(signal: Float32Array): FrameFeatures {
   const binHz = binSpacingHz(sampleRate, nBins);
   // One block of power spectrum and one frame's scratch, reused: a clip allocates nothing per block or frame.
   const blockPower = new Float64Array(Math.min(nFrames, BLOCK_FRAMES) * nBins);
-  const magnitude = new Float64Array(nBins);
+  const magnitude = Array.from({ length: nBins }, () => 0.5); // see spectralShapeFrame
+  const shape = { centroid: 0, bandwidth: 0, rolloff: 0 };
   const scratch = { bands: new Float64Array(N_BANDS), cepstra: new Float64Array(N_CEPSTRA) };
   for (let first = 0; first < nFrames; first += BLOCK_FRAMES) {
     const end = Math.min(nFrames, first + BLOCK_FRAMES);
@@ -94,11 +93,10 @@ export function frameFeatures(signal: Float32Array): FrameFeatures {
         data[out + c++] = powerDb(sum, AMIN) - logEnergy;
       }
       for (const [lo, hi] of FLATNESS_BANDS) data[out + c++] = frameFlatness(power, base + lo, base + hi, AMIN);
-      magnitudeInto(power, base, nBins, magnitude);
-      const centroid = frameCentroid(magnitude, 0, nBins, binHz);
-      data[out + c++] = centroid;
-      data[out + c++] = frameBandwidth(magnitude, 0, nBins, binHz, centroid);
-      data[out + c++] = frameRolloff(magnitude, 0, nBins, binHz, 0.85);
+      spectralShapeFrame(power, base, nBins, binHz, 0.85, magnitude, shape);
+      data[out + c++] = shape.centroid;
+      data[out + c++] = shape.bandwidth;
+      data[out + c++] = shape.rolloff;
     }
   }
   return { data, nFrames, nColumns };

@@ -67,11 +67,24 @@ export function mfccFrame(
     sums[n] = 2 * n + 1 === nMels ? a : a + b;
     differences[n] = a - b;
   }
-  for (let k = 0; k < nMfcc; k++) {
-    const folding = k % 2 === 0 ? sums : differences;
-    const basisBase = k * folded;
-    let sum = 0;
-    for (let n = 0; n < folded; n++) sum += basis[basisBase + n] * folding[n];
-    out[outOffset + k] = sum;
+  // Coefficients k (even, from the sums) and k + 1 (odd, from the differences) in one loop: two independent
+  // sums per step instead of one (measured a third faster; each sum still adds its terms in order).
+  let k = 0;
+  for (; k + 1 < nMfcc; k += 2) {
+    const evenRow = k * folded;
+    const oddRow = evenRow + folded;
+    let even = 0;
+    let odd = 0;
+    for (let n = 0; n < folded; n++) {
+      even += basis[evenRow + n] * sums[n];
+      odd += basis[oddRow + n] * differences[n];
+    }
+    out[outOffset + k] = even;
+    out[outOffset + k + 1] = odd;
+  }
+  if (k < nMfcc) {
+    let even = 0;
+    for (let n = 0; n < folded; n++) even += basis[k * folded + n] * sums[n];
+    out[outOffset + k] = even;
   }
 }

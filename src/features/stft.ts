@@ -73,13 +73,8 @@ function checkedFrameRange(nSamples: number, params: StftParams, frames?: FrameR
 /** Magnitude spectrogram |X| from a power spectrogram, same layout. */
 export function magnitudeSpectrogram(power: FrameMatrix): FrameMatrix {
   const data = new Float64Array(power.data.length);
-  magnitudeInto(power.data, 0, data.length, data);
+  for (let i = 0; i < data.length; i++) data[i] = Math.sqrt(power.data[i]);
   return { data, nFrames: power.nFrames, nRows: power.nRows };
-}
-
-/** out[i] = sqrt(power[base + i]) for i < count: magnitudes of `count` power values. */
-export function magnitudeInto(power: Float64Array, base: number, count: number, out: Float64Array): void {
-  for (let i = 0; i < count; i++) out[i] = Math.sqrt(power[base + i]);
 }
 
 /** Spacing of the one-sided spectrum's bins in Hz (bin k is at k times this, librosa `fft_frequencies`). */
