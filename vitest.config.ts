@@ -9,6 +9,9 @@ export default defineConfig({
           name: "unit",
           environment: "node",
           include: ["src/**/*.test.ts", "scripts/**/*.test.ts"],
+          // Some tests run ffmpeg, sox or whole training loops; CI shares 2 cores with the other projects.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {
