@@ -23,6 +23,20 @@ describe("half-band decimation by two", () => {
     for (let i = 100; i < 400; i++) expect(Math.abs(y[i] - x[2 * i])).toBeLessThan(5e-4);
   });
 
+  it.each([0, 1, 2, 2047, 2048, 2049, 5001])("equals its formula at every output, block edges included (n = %i)", (n) => {
+    const x = tone(44100, 3000, n / 44100).map((v, i) => v + ((i * 7919) % 13) / 50);
+    const filter = halfband(44100, 8600);
+    const c = filter.pairCoefficients;
+    const at = (i: number) => x[i] ?? 0;
+    const y = decimateByTwo(x, filter);
+    expect(y.length).toBe(Math.ceil(n / 2));
+    for (let i = 0; i < y.length; i++) {
+      let expected = 0.5 * at(2 * i);
+      for (let j = 0; j < c.length; j++) expected += c[j] * (at(2 * i - 2 * j - 1) + at(2 * i + 2 * j + 1));
+      expect(y[i]).toBe(Math.fround(expected));
+    }
+  });
+
   it("refuses a pass band reaching a quarter of the rate", () => {
     expect(() => halfband(32000, 8600)).toThrow(RangeError);
   });

@@ -1,4 +1,5 @@
 import { kaiserLength, kaiserWindow, sinc } from "./kaiser";
+import { copyZeroPadded, scratchSpan } from "./zero-padded";
 
 /**
  * Decimation by two with a half-band filter, the first stage for high input rates (44.1 kHz and up when converting
@@ -31,19 +32,31 @@ export function halfband(rate: number, keepHz: number): Halfband {
   return { pairCoefficients: raw.map((c) => (c * 0.5) / pairSum) };
 }
 
+/** Outputs computed per block, from one zero-padded window of their inputs. */
+const BLOCK_OUTPUTS = 1024;
+
 /** y[i] = x[2i] / 2 + sum_j c[j] (x[2i - 2j - 1] + x[2i + 2j + 1]), zeros outside x; ceil(n / 2) outputs. */
 export function decimateByTwo(x: Float32Array, filter: Halfband): Float32Array {
-  const c = filter.pairCoefficients;
+  const c = Array.from(filter.pairCoefficients); // read once per tap and output: a plain array (see zero-padded.ts)
   const reach = 2 * c.length - 1;
-  const padded = new Float32Array(x.length + 2 * reach + 1);
-  padded.set(x, reach);
   const out = new Float32Array(Math.ceil(x.length / 2));
-  for (let i = 0, centre = reach; i < out.length; i++, centre += 2) {
-    let acc = 0.5 * padded[centre];
-    for (let j = 0, offset = 1; j < c.length; j++, offset += 2) {
-      acc += c[j] * (padded[centre - offset] + padded[centre + offset]);
+  const span = scratchSpan(2 * BLOCK_OUTPUTS + 2 * reach);
+  for (let first = 0; first < out.length; first += BLOCK_OUTPUTS) {
+    // Outputs go in pairs (the last one of an odd count is computed from zeros and dropped): two independent
+    // sums, each in the order one output alone would take, keep the multiply-adds from waiting on each other.
+    const pairs = Math.ceil((Math.min(out.length, first + BLOCK_OUTPUTS) - first) / 2);
+    // Output i is centred on input 2i, at 2(i - first) + reach in the window.
+    copyZeroPadded(x, 2 * first - reach, 4 * pairs - 2 + 2 * reach + 1, span);
+    for (let p = 0, i = first, centre = reach; p < pairs; p++, i += 2, centre += 4) {
+      let acc = 0.5 * span[centre];
+      let next = 0.5 * span[centre + 2];
+      for (let j = 0, offset = 1; j < c.length; j++, offset += 2) {
+        acc += c[j] * (span[centre - offset] + span[centre + offset]);
+        next += c[j] * (span[centre + 2 - offset] + span[centre + 2 + offset]);
+      }
+      out[i] = acc;
+      if (i + 1 < out.length) out[i + 1] = next;
     }
-    out[i] = acc;
   }
   return out;
 }

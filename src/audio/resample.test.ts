@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { decimateByTwo, halfband } from "./halfband";
 import { resample } from "./resample";
 import { db, levelDb, tone, toneAmplitude } from "./testing/tones";
-import { PASS_EDGE, STOP_EDGE } from "./resample-filter";
+import { PASS_EDGE, phaseTable, STOP_EDGE } from "./resample-filter";
 import { decodeWav } from "./wav";
 
 /** Stated figures (resample-filter.ts); measured worst cases are in the comments. */
@@ -45,6 +46,49 @@ describe("resample: length, identity, arguments", () => {
       const middle = y.subarray(100, y.length - 100);
       expect(middle.every((v) => Math.abs(v - 0.25) < 1e-6)).toBe(true);
     }
+  });
+});
+
+describe("resample: the polyphase sum at every output, across block edges", () => {
+  /** Output i by the definition: phase row (i down) mod up (interpolated between rows when the table has fewer). */
+  function reference(x: Float32Array, rate: number, up: number, down: number, phases: number): Float32Array {
+    const table = phaseTable(rate, 16000, phases, phases === up ? phases : phases + 1);
+    const { taps, coefficients } = table;
+    const at = (j: number) => x[j] ?? 0;
+    const dot = (base: number, row: number) => {
+      let sum = 0;
+      for (let k = 0; k < taps; k++) sum += coefficients[row * taps + k] * at(base + 1 - taps / 2 + k);
+      return sum;
+    };
+    return Float32Array.from({ length: Math.ceil((x.length * up) / down) }, (_, i) => {
+      const base = Math.floor((i * down) / up);
+      const position = (((i * down) % up) / up) * phases;
+      const row = Math.floor(position);
+      return phases === up ? dot(base, row) : dot(base, row) + (position - row) * (dot(base, row + 1) - dot(base, row));
+    });
+  }
+  const speechLike = (n: number) =>
+    Float32Array.from({ length: n }, (_, i) => 0.4 * Math.sin(i * 0.05) * Math.sin(i * 7e-4) + ((i * 7919) % 17) / 200);
+
+  it.each([
+    ["22.05 kHz, exact phases", 22050, 320, 441, 320, 4000],
+    ["8 kHz, upsampling", 8000, 2, 1, 2, 1500],
+    ["44.099 kHz, interpolated phases", 44099, 16000, 44099, 256, 9001],
+  ])("%s", (_, rate, up, down, phases, n) => {
+    const x = speechLike(n);
+    const y = resample(x, rate, 16000);
+    const expected = reference(x, rate, up, down, phases);
+    expect(y.length).toBe(expected.length);
+    for (let i = 0; i < y.length; i++) expect(Math.abs(y[i] - expected[i]), `output ${i}`).toBeLessThan(2e-7);
+  });
+
+  it("44.1 kHz: a half-band decimation, then 22.05 kHz's exact phases", () => {
+    const x = speechLike(7001);
+    const halved = decimateByTwo(x, halfband(44100, (STOP_EDGE * 16000) / 2));
+    const expected = reference(halved, 22050, 320, 441, 320);
+    const y = resample(x, 44100, 16000);
+    expect(y.length).toBe(Math.ceil((7001 * 16000) / 44100));
+    for (let i = 0; i < y.length; i++) expect(Math.abs(y[i] - (expected[i] ?? 0)), `output ${i}`).toBeLessThan(2e-7);
   });
 });
 

@@ -1,5 +1,6 @@
 import { decimateByTwo, type Halfband, halfband } from "./halfband";
 import { type PhaseTable, phaseTable, STOP_EDGE } from "./resample-filter";
+import { copyZeroPadded, scratchSpan } from "./zero-padded";
 
 /**
  * Polyphase windowed-sinc resampling (filter design in resample-filter.ts), after cheap half-band decimations by two
@@ -22,52 +23,69 @@ export function resample(x: Float32Array, fromRate: number, toRate: number): Flo
   const outLength = Math.ceil((x.length * toRate) / fromRate);
   const plan = cachedPlan(fromRate, toRate);
   const decimated = plan.halvings.reduce(decimateByTwo, x);
-  const { table, up, down } = plan;
-  const padded = new Float32Array(decimated.length + table.taps + 1);
-  padded.set(decimated, table.taps / 2);
-  return up <= MAX_EXACT_PHASES
-    ? resampleExact(padded, table, up, down, outLength)
-    : resampleInterpolated(padded, table, up, down, outLength);
+  return plan.up <= MAX_EXACT_PHASES
+    ? resampleExact(decimated, plan, outLength)
+    : resampleInterpolated(decimated, plan, outLength);
 }
 
 const MAX_EXACT_PHASES = 1024;
 const INTERPOLATED_PHASES = 256;
+/** Outputs computed per block, from one zero-padded window of their inputs (see zero-padded.ts). */
+const BLOCK_OUTPUTS = 1024;
 
-function resampleExact(padded: Float32Array, table: PhaseTable, up: number, down: number, outLength: number) {
+/**
+ * Output i is the dot product of phase row (i * down) mod up with the inputs from floor(i * down / up) + 1 - taps/2
+ * on (the input taken as zero outside the signal).
+ */
+function resampleExact(x: Float32Array, plan: Plan, outLength: number): Float32Array {
+  const { up, down, table, rows } = plan;
+  const { taps } = table;
   const out = new Float32Array(outLength);
-  const { taps, coefficients } = table;
+  const span = scratchSpan(Math.ceil((BLOCK_OUTPUTS * down) / up) + taps + 1);
   const wholeStep = Math.floor(down / up);
   const phaseStep = down % up;
-  for (let i = 0, base = 0, phase = 0; i < outLength; i++) {
-    out[i] = dot(padded, base + 1, coefficients, phase * taps, taps);
-    base += wholeStep;
-    phase += phaseStep;
-    if (phase >= up) {
-      phase -= up;
-      base++;
+  for (let first = 0; first < outLength; first += BLOCK_OUTPUTS) {
+    const end = Math.min(outLength, first + BLOCK_OUTPUTS);
+    const firstBase = Math.floor((first * down) / up);
+    copyZeroPadded(x, firstBase + 1 - taps / 2, Math.floor(((end - 1) * down) / up) - firstBase + taps, span);
+    for (let i = first, base = 0, phase = (first * down) % up; i < end; i++) {
+      out[i] = dot(span, base, rows, phase * taps, taps);
+      base += wholeStep;
+      phase += phaseStep;
+      if (phase >= up) {
+        phase -= up;
+        base++;
+      }
     }
   }
   return out;
 }
 
-function resampleInterpolated(padded: Float32Array, table: PhaseTable, up: number, down: number, outLength: number) {
+function resampleInterpolated(x: Float32Array, plan: Plan, outLength: number): Float32Array {
+  const { up, down, table, rows } = plan;
+  const { taps, phases } = table;
   const out = new Float32Array(outLength);
-  const { taps, phases, coefficients } = table;
-  for (let i = 0; i < outLength; i++) {
-    // Exact integer arithmetic: i * down < 2^53 for any input that fits in memory.
-    const base = Math.floor((i * down) / up);
-    const position = (((i * down) % up) / up) * phases;
-    const row = Math.floor(position);
-    const weight = position - row;
-    const lower = dot(padded, base + 1, coefficients, row * taps, taps);
-    const upper = dot(padded, base + 1, coefficients, (row + 1) * taps, taps);
-    out[i] = lower + weight * (upper - lower);
+  const span = scratchSpan(Math.ceil((BLOCK_OUTPUTS * down) / up) + taps + 1);
+  for (let first = 0; first < outLength; first += BLOCK_OUTPUTS) {
+    const end = Math.min(outLength, first + BLOCK_OUTPUTS);
+    const firstBase = Math.floor((first * down) / up);
+    copyZeroPadded(x, firstBase + 1 - taps / 2, Math.floor(((end - 1) * down) / up) - firstBase + taps, span);
+    for (let i = first; i < end; i++) {
+      // Exact integer arithmetic: i * down < 2^53 for any input that fits in memory.
+      const base = Math.floor((i * down) / up) - firstBase;
+      const position = (((i * down) % up) / up) * phases;
+      const row = Math.floor(position);
+      const weight = position - row;
+      const lower = dot(span, base, rows, row * taps, taps);
+      const upper = dot(span, base, rows, (row + 1) * taps, taps);
+      out[i] = lower + weight * (upper - lower);
+    }
   }
   return out;
 }
 
 /** sum over k < taps of x[xStart + k] * h[hStart + k]; taps is a multiple of 4. */
-function dot(x: Float32Array, xStart: number, h: Float32Array, hStart: number, taps: number): number {
+function dot(x: number[], xStart: number, h: number[], hStart: number, taps: number): number {
   let a0 = 0;
   let a1 = 0;
   let a2 = 0;
@@ -87,6 +105,8 @@ interface Plan {
   up: number;
   down: number;
   table: PhaseTable;
+  /** The table's coefficients as a plain array, for the inner loops (see zero-padded.ts). */
+  rows: number[];
 }
 
 function makePlan(fromRate: number, toRate: number): Plan {
@@ -104,7 +124,7 @@ function makePlan(fromRate: number, toRate: number): Plan {
     up <= MAX_EXACT_PHASES
       ? phaseTable(rate, toRate, up)
       : phaseTable(rate, toRate, INTERPOLATED_PHASES, INTERPOLATED_PHASES + 1);
-  return { halvings, up, down, table };
+  return { halvings, up, down, table, rows: Array.from(table.coefficients) };
 }
 
 /** Plans per (fromRate, toRate); a few are kept, so hostile uploads cycling through rates cannot grow memory. */

@@ -35,9 +35,9 @@ function denseFromRuns(bank: SparseFilterbank): Float64Array[] {
 const banks: [string, SparseFilterbank][] = [
   ["mel 40 / 512", melFilterbank({ sampleRate: 16000, nFft: 512, nMels: 40, fMin: 0, fMax: 8000 })],
   ["mel 128 / 2048", melFilterbank({ sampleRate: 16000, nFft: 2048, nMels: 128, fMin: 0, fMax: 8000 })],
-  ["mel 128 / 512 (bands narrower than a bin stay empty)", melFilterbank({ sampleRate: 16000, nFft: 512, nMels: 128, fMin: 0, fMax: 8000 })],
+  ["mel 128 / 512 (narrow bands)", melFilterbank({ sampleRate: 16000, nFft: 512, nMels: 128, fMin: 0, fMax: 8000 })],
   ["linear 40 / 512", linearFilterbank({ sampleRate: 16000, nFft: 512, nBands: 40, fMin: 0, fMax: 8000 })],
-  ["linear 20 / 512 from 300 Hz", linearFilterbank({ sampleRate: 16000, nFft: 512, nBands: 20, fMin: 300, fMax: 7000 })],
+  ["linear 20 / 512, 300 Hz up", linearFilterbank({ sampleRate: 16000, nFft: 512, nBands: 20, fMin: 300, fMax: 7000 })],
 ];
 
 describe.each(banks)("filterbank runs (%s)", (_, bank) => {

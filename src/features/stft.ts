@@ -40,7 +40,9 @@ export function powerSpectrogramInto(
   const transform = realPowerSpectrum(nFft);
   const nBins = nFft / 2 + 1;
   const nFrames = endFrame - firstFrame;
-  if (out.length < nFrames * nBins) throw new RangeError(`output holds ${out.length} values, ${nFrames * nBins} needed`);
+  if (out.length < nFrames * nBins) {
+    throw new RangeError(`output holds ${out.length} values, ${nFrames * nBins} needed`);
+  }
   const window = periodicHann(winLength);
   const windowOffset = Math.floor((nFft - winLength) / 2);
   // Outside [windowOffset, windowOffset + winLength) the window is zero, so those slots stay zero for every frame.
