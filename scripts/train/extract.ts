@@ -9,7 +9,7 @@ import { decodeClipRows, rowCacheKey } from "./row-cache";
 
 export interface ExtractOptions {
   cacheDir: string;
-  /** rowCodeHash() of the running code. */
+  /** rowCodeFingerprint() of the running code. */
   codeHash: string;
   workers: number;
   onProgress?: (done: number, total: number) => void;

@@ -15,7 +15,7 @@ import type { Learner } from "./learners";
 import { type ProtocolMetrics, protocolMetrics } from "./metrics";
 import type { PipelineOptions } from "./options";
 import { type Design, type FoldPlan, outOfFoldScores } from "./protocol";
-import { rowCodeHash } from "./row-cache";
+import { rowCodeFingerprint } from "./row-code-probe";
 import { unitOf } from "./units";
 import { cueBalancedRowWeights, unitRowWeights } from "./weights";
 
@@ -47,7 +47,7 @@ export async function prepare(options: PipelineOptions, log: (line: string) => v
     {
       cacheDir: options.cache,
       workers: options.workers,
-      codeHash: rowCodeHash("."),
+      codeHash: await rowCodeFingerprint(),
       onProgress: (done, total) => {
         if (performance.now() - lastReport > 15000 || done === total) {
           lastReport = performance.now();

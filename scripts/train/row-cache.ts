@@ -1,33 +1,17 @@
 /**
- * A cache of ClipRows on disk, keyed by the content hash of the clip's files, the row options and the source of
- * every module that shapes the rows (audio, features, detector summary, augmentation), so a change to any of them
- * or to a clip recomputes exactly what it affects. Lives in node_modules/.cache (ignored by git).
+ * A cache of ClipRows on disk, keyed by the content hash of the clip's files, the row options and the row code's
+ * fingerprint (row-code-probe.ts), so a change to what the code computes or to a clip recomputes exactly what it
+ * affects. Lives in node_modules/.cache (ignored by git).
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ClipRows, RowOptions } from "./clip-rows";
 import type { TrainingClip } from "./clips";
 
 export const DEFAULT_CACHE_DIR = "node_modules/.cache/voiceguard-train";
 
-/** Folders (relative to the project root) whose non-test TypeScript shapes the rows. */
-const ROW_CODE = ["src/audio", "src/features", "src/detector", "scripts/train/augment", "scripts/train"];
-const ROW_CODE_FILES = /^(clip-rows|crops|cues|speech)\.ts$/;
-
-/** A hash of the source text of the modules that compute rows. */
-export function rowCodeHash(projectRoot: string): string {
-  const hash = createHash("sha256");
-  for (const folder of ROW_CODE) {
-    const files = readdirSync(join(projectRoot, folder))
-      .filter((name) => name.endsWith(".ts") && !name.endsWith(".test.ts"))
-      .filter((name) => folder !== "scripts/train" || ROW_CODE_FILES.test(name))
-      .sort();
-    for (const name of files) hash.update(`${folder}/${name}\0`).update(readFileSync(join(projectRoot, folder, name)));
-  }
-  return hash.digest("hex");
-}
-
+/** `codeHash` is rowCodeFingerprint() of the running code. */
 export function rowCacheKey(clip: TrainingClip, options: RowOptions, codeHash: string): string {
   const hash = createHash("sha256").update(`${codeHash}\0${JSON.stringify(options)}\0${clip.row.path}\0${clip.row.sample_rate_orig}\0${clip.row.channel}\0`);
   hash.update(readFileSync(clip.file));
