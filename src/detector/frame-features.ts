@@ -119,5 +119,5 @@ function cepstra(
   filterbankFrame(power, base, filterbank, bands, 0);
   for (let m = 0; m < N_BANDS; m++) bands[m] = powerDb(bands[m], AMIN);
   mfccFrame(dct, bands, 0, cepstra, 0);
-  data.set(cepstra, at);
+  for (let i = 0; i < N_CEPSTRA; i++) data[at + i] = cepstra[i];
 }

@@ -20,15 +20,16 @@ export interface SparseFilterbank {
  * The weights of a bank in which every bin feeds at most two bands (overlapping triangles), grouped into runs of
  * consecutive bins that feed the same two: run r covers bins [runStart[r], runEnd[r]) and feeds band lower[r]
  * with lowerWeight[k] and band upper[r] with upperWeight[k] (-1 where a run feeds one band only). Applying the
- * bank then reads each bin once in one loop, instead of once per band in one short loop per band.
+ * bank then reads each bin once in one loop, instead of once per band in one short loop per band. Plain arrays,
+ * not typed ones: V8 checks every typed-array element access, and these are read for every bin of every frame.
  */
 export interface FilterbankRuns {
-  readonly runStart: Int32Array;
-  readonly runEnd: Int32Array;
-  readonly lower: Int32Array;
-  readonly upper: Int32Array;
-  readonly lowerWeight: Float64Array;
-  readonly upperWeight: Float64Array;
+  readonly runStart: readonly number[];
+  readonly runEnd: readonly number[];
+  readonly lower: readonly number[];
+  readonly upper: readonly number[];
+  readonly lowerWeight: readonly number[];
+  readonly upperWeight: readonly number[];
 }
 
 /**
@@ -110,14 +111,7 @@ function filterbankRuns(bank: Omit<SparseFilterbank, "runs">): FilterbankRuns {
       upper.push(upperOf[k]);
     }
   }
-  return {
-    runStart: Int32Array.from(runStart),
-    runEnd: Int32Array.from(runEnd),
-    lower: Int32Array.from(lower),
-    upper: Int32Array.from(upper),
-    lowerWeight,
-    upperWeight,
-  };
+  return { runStart, runEnd, lower, upper, lowerWeight: Array.from(lowerWeight), upperWeight: Array.from(upperWeight) };
 }
 
 /** The filterbank applied to each frame of a power spectrogram: frame-major [T][nBands]. */

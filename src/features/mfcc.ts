@@ -21,11 +21,14 @@ export interface MfccTransform {
   readonly nMfcc: number;
   /** ceil(nMels / 2): the pairs, plus the middle band when nMels is odd. */
   readonly folded: number;
-  /** Orthonormal DCT-II rows 0..nMfcc-1 over the first `folded` bands, row-major. */
-  readonly basis: Float64Array;
+  /**
+   * Orthonormal DCT-II rows 0..nMfcc-1 over the first `folded` bands, row-major. This and the scratch are plain
+   * arrays, not typed ones: V8 checks every typed-array element access, and they are read for every frame.
+   */
+  readonly basis: readonly number[];
   /** Scratch for one frame's folded sums and differences. */
-  readonly sums: Float64Array;
-  readonly differences: Float64Array;
+  readonly sums: number[];
+  readonly differences: number[];
 }
 
 const transforms = new Map<string, MfccTransform>();
@@ -37,15 +40,13 @@ export function mfccTransform(nMfcc: number, nMels: number): MfccTransform {
   let transform = transforms.get(key);
   if (transform === undefined) {
     const folded = Math.ceil(nMels / 2);
-    const basis = new Float64Array(nMfcc * folded);
-    for (let k = 0; k < nMfcc; k++) {
-      const scale = Math.sqrt((k === 0 ? 1 : 2) / nMels);
-      for (let n = 0; n < folded; n++) {
-        basis[k * folded + n] = scale * Math.cos((Math.PI * k * (2 * n + 1)) / (2 * nMels));
-      }
-    }
-    const sums = new Float64Array(folded);
-    transform = { nMels, nMfcc, folded, basis, sums, differences: new Float64Array(folded) };
+    const basis = Array.from({ length: nMfcc * folded }, (_, i) => {
+      const k = Math.floor(i / folded);
+      const n = i % folded;
+      return Math.sqrt((k === 0 ? 1 : 2) / nMels) * Math.cos((Math.PI * k * (2 * n + 1)) / (2 * nMels));
+    });
+    const scratch = () => Array.from({ length: folded }, () => 0.5); // doubles from the start
+    transform = { nMels, nMfcc, folded, basis, sums: scratch(), differences: scratch() };
     transforms.set(key, transform);
   }
   return transform;
