@@ -43,6 +43,17 @@ describe("realPowerSpectrum", () => {
     },
   );
 
+  it.each([8, 16, 512])("windowedPowerSpectrum equals powerSpectrum of the windowed frame exactly (N = %i)", (n) => {
+    const samples = Float32Array.from({ length: n + 9 }, (_, i) => Math.sin(0.7 * i) - 0.2);
+    const window = Array.from({ length: n }, (_, j) => (j % 5 === 0 ? 0 : 0.5 - 0.5 * Math.cos((2 * Math.PI * j) / n)));
+    const frame = Float64Array.from(window, (w, j) => w * samples[7 + j]);
+    const direct = new Float64Array(n / 2 + 1);
+    const windowed = new Float64Array(n / 2 + 1);
+    realPowerSpectrum(n).powerSpectrum(frame, direct, 0);
+    realPowerSpectrum(n).windowedPowerSpectrum(samples, 7, window, windowed, 0);
+    expect(windowed).toEqual(direct);
+  });
+
   it("is built once per size", () => {
     expect(realPowerSpectrum(256)).toBe(realPowerSpectrum(256));
   });

@@ -43,18 +43,19 @@ export function powerSpectrogramInto(
   if (out.length < nFrames * nBins) {
     throw new RangeError(`output holds ${out.length} values, ${nFrames * nBins} needed`);
   }
-  const window = periodicHann(winLength);
-  const windowOffset = Math.floor((nFft - winLength) / 2);
-  // Outside [windowOffset, windowOffset + winLength) the window is zero, so those slots stay zero for every frame.
-  const frame = new Float64Array(nFft);
+  const window = centredHann(winLength, nFft);
+  // Frames that reach past either end of the signal are copied, zero-padded, into `edge` (of the signal's type,
+  // so the samples are the same numbers); the others are read in place.
+  const edge = signal instanceof Float32Array ? new Float32Array(nFft) : new Float64Array(nFft);
   const n = signal.length;
   for (let t = 0; t < nFrames; t++) {
-    const first = (firstFrame + t) * hopLength - nFft / 2 + windowOffset;
-    const lo = Math.max(0, -first);
-    const hi = Math.min(winLength, n - first);
-    if (lo > 0 || hi < winLength) frame.fill(0, windowOffset, windowOffset + winLength);
-    for (let j = lo; j < hi; j++) frame[windowOffset + j] = window[j] * signal[first + j];
-    transform.powerSpectrum(frame, out, t * nBins);
+    const start = (firstFrame + t) * hopLength - (nFft >> 1);
+    if (start >= 0 && start + nFft <= n) {
+      transform.windowedPowerSpectrum(signal, start, window, out, t * nBins);
+    } else {
+      for (let j = 0; j < nFft; j++) edge[j] = start + j >= 0 && start + j < n ? signal[start + j] : 0;
+      transform.windowedPowerSpectrum(edge, 0, window, out, t * nBins);
+    }
   }
   return { data: out.subarray(0, nFrames * nBins), nFrames, nRows: nBins };
 }
@@ -84,15 +85,22 @@ export function binSpacingHz(sampleRate: number, nBins: number): number {
   return sampleRate / (2 * (nBins - 1));
 }
 
-const windows = new Map<number, Float64Array>();
+const windows = new Map<string, readonly number[]>();
 
-/** Periodic Hann window, w[n] = 0.5 - 0.5 cos(2 pi n / length), built once per length. */
-function periodicHann(length: number): Float64Array {
-  let window = windows.get(length);
+/**
+ * Periodic Hann window of winLength, w[n] = 0.5 - 0.5 cos(2 pi n / winLength), centred in nFft zeros; built once
+ * per size, as a plain array (the transform reads it for every frame).
+ */
+function centredHann(winLength: number, nFft: number): readonly number[] {
+  const key = `${winLength}/${nFft}`;
+  let window = windows.get(key);
   if (window === undefined) {
-    window = new Float64Array(length);
-    for (let i = 0; i < length; i++) window[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / length);
-    windows.set(length, window);
+    const offset = Math.floor((nFft - winLength) / 2);
+    window = Array.from({ length: nFft }, (_, j) => {
+      const i = j - offset;
+      return i >= 0 && i < winLength ? 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / winLength) : 0;
+    });
+    windows.set(key, window);
   }
   return window;
 }
