@@ -26,6 +26,19 @@ describe("spectralFlatness (geometric / arithmetic mean of the floored power)", 
     expect(() => spectralFlatness({ data, nFrames: 1, nRows: 40 }, 1e-10, [30, 41])).toThrow(RangeError);
   });
 
+  it.each([
+    ["tiny powers (products underflow)", (k: number) => 1e-30 * (1 + (k % 7))],
+    ["huge powers (products overflow)", (k: number) => 1e40 * (1 + (k % 5))],
+    ["powers swinging between the two", (k: number) => (k % 2 === 0 ? 1e-35 : 1e45)],
+  ])("takes a logarithm before a running product would leave float64's range (%s)", (_, value) => {
+    const nRows = 257;
+    const data = Float64Array.from({ length: nRows }, (_, k) => value(k));
+    const geometric = Math.exp(Array.from(data).reduce((s, p) => s + Math.log(p), 0) / nRows);
+    const arithmetic = data.reduce((s, p) => s + p, 0) / nRows;
+    const flatness = spectralFlatness({ data, nFrames: 1, nRows }, 1e-38)[0];
+    expect(Math.abs(flatness - geometric / arithmetic)).toBeLessThan(1e-12 * (geometric / arithmetic));
+  });
+
   it("refuses an amin so small that grouped products could underflow", () => {
     expect(() => spectralFlatness({ data: new Float64Array(4), nFrames: 1, nRows: 4 }, 1e-40)).toThrow(RangeError);
   });

@@ -1,8 +1,9 @@
 import type { FrameMatrix } from "./frames";
 
-// Products of this many values stay inside float64's range for powers in [1e-38, 1e38], so one logarithm per
-// group replaces one per bin (the logarithms are most of this feature's cost).
-const LOG_GROUP = 8;
+// The logarithms are most of this feature's cost, so powers are multiplied together and one logarithm is taken
+// when the product leaves [2^-800, 2^800]: for powers in [1e-38, 1e60] the next product then still fits in
+// float64, and a speech frame needs a logarithm every few dozen bins instead of one per bin.
+const PRODUCT_LIMIT = 2 ** 800;
 
 /**
  * librosa `spectral_flatness(S=|X|, power=2.0, amin)`: with P = max(amin, |X|^2), exp(mean(log P)) / mean(P)
@@ -27,16 +28,17 @@ export function spectralFlatness(
 export function frameFlatness(power: Float64Array, start: number, end: number, amin: number): number {
   let sum = 0;
   let logSum = 0;
-  for (let k = start; k < end; k += LOG_GROUP) {
-    const groupEnd = Math.min(k + LOG_GROUP, end);
-    let product = 1;
-    for (let j = k; j < groupEnd; j++) {
-      const p = Math.max(amin, power[j]);
-      sum += p;
-      product *= p;
+  let product = 1;
+  for (let k = start; k < end; k++) {
+    const p = Math.max(amin, power[k]);
+    sum += p;
+    product *= p;
+    if (product > PRODUCT_LIMIT || product < 1 / PRODUCT_LIMIT) {
+      logSum += Math.log(product);
+      product = 1;
     }
-    logSum += Math.log(product);
   }
+  logSum += Math.log(product);
   const n = end - start;
   return Math.exp(logSum / n) / (sum / n);
 }
