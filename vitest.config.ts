@@ -24,6 +24,16 @@ export default defineConfig({
         },
       },
       {
+        // Hostile inputs, CPU and memory bounds of the real detector in Node (issue 6; test/hardening/README.md).
+        test: {
+          name: "hardening",
+          environment: "node",
+          include: ["test/hardening/**/*.test.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         // The web page's pure modules (plain ES modules with JSDoc types, served as they are).
         test: {
           name: "page",
