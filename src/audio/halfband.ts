@@ -40,22 +40,32 @@ export function decimateByTwo(x: Float32Array, filter: Halfband): Float32Array {
   const c = Array.from(filter.pairCoefficients); // read once per tap and output: a plain array (see zero-padded.ts)
   const reach = 2 * c.length - 1;
   const out = new Float32Array(Math.ceil(x.length / 2));
-  const span = scratchSpan(2 * BLOCK_OUTPUTS + 2 * reach);
+  const span = scratchSpan(2 * BLOCK_OUTPUTS + 2 * reach + 6);
   for (let first = 0; first < out.length; first += BLOCK_OUTPUTS) {
-    // Outputs go in pairs (the last one of an odd count is computed from zeros and dropped): two independent
-    // sums, each in the order one output alone would take, keep the multiply-adds from waiting on each other.
-    const pairs = Math.ceil((Math.min(out.length, first + BLOCK_OUTPUTS) - first) / 2);
+    // Outputs go four at a time (those past the end are computed from zeros and dropped): four independent sums,
+    // each in the order one output alone would take, share each coefficient and keep the multiply-adds from
+    // waiting on each other (measured 4.2 -> 3.3 ms for 10 s at 44.1 kHz, against two at a time).
+    const quads = Math.ceil((Math.min(out.length, first + BLOCK_OUTPUTS) - first) / 4);
     // Output i is centred on input 2i, at 2(i - first) + reach in the window.
-    copyZeroPadded(x, 2 * first - reach, 4 * pairs - 2 + 2 * reach + 1, span);
-    for (let p = 0, i = first, centre = reach; p < pairs; p++, i += 2, centre += 4) {
-      let acc = 0.5 * span[centre];
-      let next = 0.5 * span[centre + 2];
+    copyZeroPadded(x, 2 * first - reach, 8 * quads - 1 + 2 * reach, span);
+    for (let q = 0, i = first, centre = reach; q < quads; q++, i += 4, centre += 8) {
+      let y0 = 0.5 * span[centre];
+      let y1 = 0.5 * span[centre + 2];
+      let y2 = 0.5 * span[centre + 4];
+      let y3 = 0.5 * span[centre + 6];
       for (let j = 0, offset = 1; j < c.length; j++, offset += 2) {
-        acc += c[j] * (span[centre - offset] + span[centre + offset]);
-        next += c[j] * (span[centre + 2 - offset] + span[centre + 2 + offset]);
+        const cj = c[j];
+        const before = centre - offset;
+        const after = centre + offset;
+        y0 += cj * (span[before] + span[after]);
+        y1 += cj * (span[before + 2] + span[after + 2]);
+        y2 += cj * (span[before + 4] + span[after + 4]);
+        y3 += cj * (span[before + 6] + span[after + 6]);
       }
-      out[i] = acc;
-      if (i + 1 < out.length) out[i + 1] = next;
+      out[i] = y0;
+      if (i + 1 < out.length) out[i + 1] = y1;
+      if (i + 2 < out.length) out[i + 2] = y2;
+      if (i + 3 < out.length) out[i + 3] = y3;
     }
   }
   return out;
