@@ -70,7 +70,7 @@ export function frameFeatures(signal: Float32Array): FrameFeatures {
   // One block of power spectrum and one frame's scratch, reused: a clip allocates nothing per block or frame.
   const blockPower = new Float64Array(Math.min(nFrames, BLOCK_FRAMES) * nBins);
   const magnitude = Array.from({ length: nBins }, () => 0.5); // see spectralShapeFrame
-  const shape = { centroid: 0, bandwidth: 0, rolloff: 0 };
+  const shape = { centroid: 0, bandwidth: 0, rolloff: 0, totalPower: 0 };
   const scratch = { bands: new Float64Array(N_BANDS), cepstra: new Float64Array(N_CEPSTRA) };
   for (let first = 0; first < nFrames; first += BLOCK_FRAMES) {
     const end = Math.min(nFrames, first + BLOCK_FRAMES);
@@ -79,9 +79,8 @@ export function frameFeatures(signal: Float32Array): FrameFeatures {
       const base = t * nBins;
       const out = (first + t) * nColumns;
       let c = 0;
-      let total = 0;
-      for (let k = 0; k < nBins; k++) total += power[base + k];
-      const logEnergy = powerDb(total, AMIN);
+      spectralShapeFrame(power, base, nBins, binHz, 0.85, magnitude, shape);
+      const logEnergy = powerDb(shape.totalPower, AMIN);
       data[out + c++] = logEnergy;
       cepstra(power, base, mel, dct, scratch, data, out + c);
       c += N_CEPSTRA;
@@ -93,7 +92,6 @@ export function frameFeatures(signal: Float32Array): FrameFeatures {
         data[out + c++] = powerDb(sum, AMIN) - logEnergy;
       }
       for (const [lo, hi] of FLATNESS_BANDS) data[out + c++] = frameFlatness(power, base + lo, base + hi, AMIN);
-      spectralShapeFrame(power, base, nBins, binHz, 0.85, magnitude, shape);
       data[out + c++] = shape.centroid;
       data[out + c++] = shape.bandwidth;
       data[out + c++] = shape.rolloff;

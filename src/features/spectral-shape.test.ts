@@ -15,18 +15,19 @@ describe("spectralShapeFrame", () => {
     ["a short spectrum", [4, 1, 0, 9, 2]],
   ];
 
-  it.each(frames)("equals the centroid, bandwidth and rolloff of the magnitudes exactly (%s)", (_, values) => {
+  it.each(frames)("equals the centroid, bandwidth and rolloff of the magnitudes and the power sum exactly (%s)", (_, values) => {
     const nBins = values.length;
     const power = Float64Array.from([7, ...values]); // at an offset of one
     const magnitude = Float64Array.from(values, Math.sqrt);
     const binHz = 8000 / (nBins - 1);
-    const shape = { centroid: Number.NaN, bandwidth: Number.NaN, rolloff: Number.NaN };
+    const shape = { centroid: Number.NaN, bandwidth: Number.NaN, rolloff: Number.NaN, totalPower: Number.NaN };
     spectralShapeFrame(power, 1, nBins, binHz, 0.85, new Array(nBins).fill(0.5), shape);
     const centroid = frameCentroid(magnitude, 0, nBins, binHz);
     expect(shape).toEqual({
       centroid,
       bandwidth: frameBandwidth(magnitude, 0, nBins, binHz, centroid),
       rolloff: frameRolloff(magnitude, 0, nBins, binHz, 0.85),
+      totalPower: values.reduce((sum, p) => sum + p, 0),
     });
   });
 });
