@@ -48,6 +48,12 @@ export function summarizeMetrics(metrics: ProtocolMetrics) {
   };
 }
 
+/** The options that shape the model, as the card records them (evaluate re-runs with them). */
+export function trainingOptions(options: PipelineOptions) {
+  const { data, corpus, seed, copies, folds, learner, balanceCues } = options;
+  return { data, corpus: corpus ?? null, seed, copies, folds, learner, balanceCues };
+}
+
 export interface CardInputs {
   options: PipelineOptions;
   prepared: Prepared;
@@ -80,6 +86,7 @@ export function buildModelCard(inputs: CardInputs): ModelCard {
     sha256,
     trained_on: prepared.dataFingerprint,
     command,
+    training_options: trainingOptions(options),
     model: {
       file: "model.bin",
       bytes: modelBytes.length,

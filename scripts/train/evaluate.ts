@@ -15,7 +15,7 @@ import { plotDet, plotRoc, rocCurve } from "../lib";
 import { loadSharedClips } from "./clips";
 import { LEARNERS, SHIPPABLE } from "./learners";
 import { leaveOneSystemOut } from "./loso";
-import { type PipelineOptions, parseOptions } from "./options";
+import { DEFAULTS, type PipelineOptions, parseOptions } from "./options";
 import { type ProtocolRun, prepare, runProtocol } from "./pipeline";
 import { rowDesign, seedDesign } from "./protocol";
 import { evaluationReport } from "./report";
@@ -60,7 +60,7 @@ export async function evaluate(options: PipelineOptions, choices: EvaluateChoice
   const started = performance.now();
   const { card } = readCard(options.models);
   const shippedLearner = (card.model as { learner: string }).learner;
-  const prepared = await prepare({ ...options, learner: shippedLearner }, log);
+  const prepared = await prepare(options, log);
   const extraction = (performance.now() - started) / 1000;
   const ours = rowDesign(prepared.table, prepared.rowWeights);
   const candidates = [shippedLearner, "logistic", "seed-random-forest", ...(choices.compare ? SHIPPABLE.filter((l) => l !== shippedLearner) : [])];
@@ -97,12 +97,25 @@ export async function evaluate(options: PipelineOptions, choices: EvaluateChoice
   return report;
 }
 
+/**
+ * The options of the run: the model's own training options (its card), overridden by the command line, so that a
+ * bare `npm run evaluate` re-runs exactly the protocol the model was trained with.
+ */
+export function evaluationOptions(argv: readonly string[]): PipelineOptions {
+  const flags = argv.filter((a) => a !== "--compare" && a !== "--loso");
+  const models = parseOptions(flags).models;
+  const recorded = (readCard(models).card.training_options ?? {}) as Partial<PipelineOptions> & { corpus?: string | null };
+  return parseOptions(flags, { ...DEFAULTS, ...recorded, corpus: recorded.corpus ?? undefined });
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const argv = process.argv.slice(2);
   const command = ["npm run evaluate", ...(argv.length > 0 ? ["--", ...argv] : [])].join(" ");
   const choices = { compare: argv.includes("--compare"), loso: argv.includes("--loso") };
-  evaluate(parseOptions(argv.filter((a) => a !== "--compare" && a !== "--loso")), choices, command, log).catch((error) => {
-    log(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    process.exitCode = 1;
-  });
+  Promise.resolve()
+    .then(() => evaluate(evaluationOptions(argv), choices, command, log))
+    .catch((error) => {
+      log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      process.exitCode = 1;
+    });
 }

@@ -21,7 +21,7 @@ export interface PipelineOptions {
   balanceCues: boolean;
 }
 
-export const DEFAULTS: Omit<PipelineOptions, "corpus"> = {
+export const DEFAULTS: PipelineOptions = {
   data: "../shared/data",
   seed: 1,
   copies: 2,
@@ -34,7 +34,8 @@ export const DEFAULTS: Omit<PipelineOptions, "corpus"> = {
   balanceCues: false,
 };
 
-export function parseOptions(argv: readonly string[]): PipelineOptions {
+/** Options from the command line; what it does not set comes from `defaults` (evaluate passes the model's own). */
+export function parseOptions(argv: readonly string[], defaults: PipelineOptions = DEFAULTS): PipelineOptions {
   const { values } = parseArgs({
     args: [...argv],
     options: {
@@ -59,16 +60,16 @@ export function parseOptions(argv: readonly string[]): PipelineOptions {
     return n;
   };
   return {
-    data: values.data ?? DEFAULTS.data,
-    corpus: values.corpus,
-    seed: integer("seed", values.seed, DEFAULTS.seed, 0),
-    copies: integer("copies", values.copies, DEFAULTS.copies, 0),
-    folds: integer("folds", values.folds, DEFAULTS.folds, 2),
-    learner: values.learner ?? DEFAULTS.learner,
-    models: values.models ?? DEFAULTS.models,
-    reports: values.reports ?? DEFAULTS.reports,
-    cache: values.cache ?? DEFAULTS.cache,
-    workers: integer("workers", values.workers, DEFAULTS.workers, 1),
-    balanceCues: values["balance-cues"] ?? DEFAULTS.balanceCues,
+    data: values.data ?? defaults.data,
+    corpus: values.corpus ?? defaults.corpus,
+    seed: integer("seed", values.seed, defaults.seed, 0),
+    copies: integer("copies", values.copies, defaults.copies, 0),
+    folds: integer("folds", values.folds, defaults.folds, 2),
+    learner: values.learner ?? defaults.learner,
+    models: values.models ?? defaults.models,
+    reports: values.reports ?? defaults.reports,
+    cache: values.cache ?? defaults.cache,
+    workers: integer("workers", values.workers, defaults.workers, 1),
+    balanceCues: values["balance-cues"] ?? defaults.balanceCues,
   };
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { mulberry32, randomNormal } from "../lib/prng";
 import { encodeWav16 } from "../dataset/wav";
 import { syntheticVoice } from "../synthetic-voice";
-import { evaluate } from "./evaluate";
+import { evaluate, evaluationOptions } from "./evaluate";
 import { DEFAULTS } from "./options";
 import { train } from "./train";
 
@@ -71,7 +71,10 @@ describe("npm run train on a tiny synthetic set", () => {
     expect(first.card.training_data).toMatchObject({ clips: 24, real: 12, fake: 12 });
     expect(first.card.thresholds.fake).toBeGreaterThan(first.card.thresholds.real);
 
-    const report = await evaluate(options("a"), { compare: false, loso: true }, "npm run evaluate", quiet);
+    // A bare evaluate takes the model's own training options from its card.
+    const recorded = evaluationOptions(["--models", join(work, "a"), "--cache", join(work, "a-cache"), "--reports", join(work, "a-reports")]);
+    expect(recorded).toEqual(options("a"));
+    const report = await evaluate(recorded, { compare: false, loso: true }, "npm run evaluate", quiet);
     expect(report).toContain("reproduced the committed calibration and thresholds exactly");
     expect(report).toContain("seed-random-forest");
     expect(report).toContain("Literal leave-one-system-out");
