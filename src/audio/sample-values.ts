@@ -7,7 +7,7 @@ export interface ScaledSamples {
   scale: number;
 }
 
-const HOST_IS_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+export const HOST_IS_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
  * Reads `count` interleaved samples starting at `offset`. Little-endian files on a little-endian host are viewed in
