@@ -1,0 +1,41 @@
+/**
+ * The Worker's HTTP app in Node around the product detector, for measuring what a request costs with the CPU
+ * clock (workerd's clock in tests stands still between I/O). Bindings: the wrangler.toml defaults, and a rate
+ * limiter that always admits (the binding exists only in workerd; limiting is tested there).
+ */
+import { createApp } from "../../src/api/app";
+import type { ApiBindings } from "../../src/api/bindings";
+import { realDetector } from "./real-detector";
+
+const BINDINGS = {
+  ANALYZE_RATE_LIMITER: { limit: async () => ({ success: true }) },
+  ALLOWED_ORIGINS: "",
+} as unknown as ApiBindings;
+
+export interface NodeApp {
+  /** POSTs `bytes` as a raw WAV body to `path` and reads the whole answer. */
+  upload(bytes: Uint8Array, path?: string): Promise<{ status: number; body: string }>;
+}
+
+export function nodeApp(): NodeApp {
+  const app = createApp(realDetector());
+  return {
+    async upload(bytes, path = "/api/v1/analyze") {
+      const request = new Request(`http://voiceguard.test${path}`, {
+        method: "POST",
+        body: bytes,
+        headers: { "Content-Type": "audio/wav" },
+      });
+      const response = await app.fetch(request, BINDINGS);
+      return { status: response.status, body: await response.text() };
+    },
+  };
+}
+
+/** CPU milliseconds (user + system, all threads of this process) that `work` takes. */
+export async function cpuMilliseconds(work: () => Promise<unknown>): Promise<number> {
+  const start = process.cpuUsage();
+  await work();
+  const { user, system } = process.cpuUsage(start);
+  return (user + system) / 1000;
+}
