@@ -1,4 +1,4 @@
-import { filterbankFrame } from "../features/filterbank";
+import { filterbankFrame, type SparseFilterbank } from "../features/filterbank";
 import { centredFrameCount } from "../features/frames";
 import { linearFilterbank } from "../features/linear-filterbank";
 import { melFilterbank } from "../features/mel";
@@ -6,7 +6,6 @@ import { type MfccTransform, mfccFrame, mfccTransform } from "../features/mfcc";
 import { powerDb } from "../features/power-to-db";
 import { frameFlatness } from "../features/spectral-flatness";
 import { spectralShapeFrame } from "../features/spectral-shape";
-import type { SparseFilterbank } from "../features/filterbank";
 import { binSpacingHz, powerSpectrogramInto } from "../features/stft";
 
 /** The detector's analysis grid at 16 kHz: 25 ms Hann windows every 10 ms (the usual speech front end). */
@@ -69,7 +68,8 @@ export function frameFeatures(signal: Float32Array): FrameFeatures {
   const binHz = binSpacingHz(sampleRate, nBins);
   // One block of power spectrum and one frame's scratch, reused: a clip allocates nothing per block or frame.
   const blockPower = new Float64Array(Math.min(nFrames, BLOCK_FRAMES) * nBins);
-  const magnitude = Array.from({ length: nBins }, () => 0.5); // see spectralShapeFrame
+  // A plain array of doubles (filled with a non-integer to start as one): V8 checks every typed-array access.
+  const magnitude = Array.from({ length: nBins }, () => 0.5);
   const shape = { centroid: 0, bandwidth: 0, rolloff: 0, totalPower: 0 };
   const scratch = { bands: new Float64Array(N_BANDS), cepstra: new Float64Array(N_CEPSTRA) };
   for (let first = 0; first < nFrames; first += BLOCK_FRAMES) {
