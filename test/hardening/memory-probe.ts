@@ -1,0 +1,72 @@
+/**
+ * Child process of memory-bounds.test.ts: analyses one WAV file with the product detector and prints, as one JSON
+ * line, how far the process's resident memory rose above where it stood just before the analysis.
+ *
+ *   node --expose-gc --import tsx test/hardening/memory-probe.ts <file.wav> [maxAnalyzedSeconds]
+ *
+ * Method: the file is read (the input buffer, as the Worker holds the request body), the detector is built and
+ * warmed up on a short clip, the heap is collected twice, and the resident set size (RSS) is read: `before`. A
+ * worker thread then samples process.memoryUsage.rss() every millisecond while the main thread runs the analysis
+ * synchronously; `peakExtra` is the highest sample minus `before`. RSS counts everything the analysis makes
+ * resident (typed arrays live outside the JavaScript heap), including garbage the collector has not reclaimed
+ * yet: a ceiling on what the analysis needs, as a memory limit would see it.
+ */
+import { readFileSync } from "node:fs";
+import { Worker } from "node:worker_threads";
+import { buildWav } from "../../src/audio/testing/wav-builder";
+import { syntheticVoice } from "../../scripts/synthetic-voice";
+import { API_DEFAULT_OPTIONS, realDetector } from "./real-detector";
+
+export interface MemoryProbeResult {
+  inputBytes: number;
+  /** RSS just before the analysis, after two collections. */
+  beforeBytes: number;
+  /** Highest RSS sampled during the analysis, minus beforeBytes. */
+  peakExtraBytes: number;
+  /** "analysed" or the AudioError code. */
+  outcome: string;
+}
+
+/** [0]: the highest RSS seen, in KiB; [1]: 0 waiting, 1 recording, 2 stop. */
+const SAMPLER = `
+const { workerData: shared } = require("node:worker_threads");
+const sample = () => {
+  const state = Atomics.load(shared, 1);
+  if (state === 1) Atomics.store(shared, 0, Math.max(Atomics.load(shared, 0), Math.round(process.memoryUsage.rss() / 1024)));
+  if (state !== 2) setTimeout(sample, 1);
+};
+sample();`;
+
+async function probe(path: string, maxAnalyzedSeconds: number): Promise<MemoryProbeResult> {
+  const input = new Uint8Array(readFileSync(path));
+  const detector = realDetector();
+  const voice = Array.from(syntheticVoice(16000, 16000), (x) => Math.round(x * 32767));
+  detector.analyze(buildWav({ sampleRate: 16000, encoding: "pcm", bitDepth: 16, channels: [voice] }), API_DEFAULT_OPTIONS);
+  const collect = (globalThis as { gc?: () => void }).gc;
+  if (!collect) throw new Error("run with node --expose-gc");
+  const shared = new Int32Array(new SharedArrayBuffer(8));
+  // The sampler's own thread is started before `before` is read, so its memory is not counted as the analysis's.
+  const sampler = new Worker(SAMPLER, { eval: true, workerData: shared });
+  await new Promise((resolve) => sampler.once("online", resolve));
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  collect();
+  collect();
+  const before = process.memoryUsage.rss();
+  Atomics.store(shared, 0, Math.round(before / 1024));
+  Atomics.store(shared, 1, 1);
+  let outcome = "analysed";
+  try {
+    detector.analyze(input, { ...API_DEFAULT_OPTIONS, maxAnalyzedSeconds });
+  } catch (error) {
+    outcome = (error as { code?: string }).code ?? String(error);
+  }
+  // A last sample or two after the analysis, in case it ended between two.
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  Atomics.store(shared, 1, 2);
+  await sampler.terminate();
+  return { inputBytes: input.length, beforeBytes: before, peakExtraBytes: Atomics.load(shared, 0) * 1024 - before, outcome };
+}
+
+const [path, seconds] = process.argv.slice(2);
+if (!path) throw new Error("usage: memory-probe.ts <file.wav> [maxAnalyzedSeconds]");
+console.log(JSON.stringify(await probe(path, Number(seconds ?? API_DEFAULT_OPTIONS.maxAnalyzedSeconds))));
