@@ -24,7 +24,7 @@ export interface PipelineOptions {
 export const DEFAULTS: PipelineOptions = {
   data: "../shared/data",
   seed: 1,
-  copies: 2,
+  copies: 3,
   folds: 10,
   learner: "gradient-boosting",
   models: "models",
