@@ -5,7 +5,7 @@
  * holds nothing but the input buffer, as the Worker holds the request body.
  *
  * What is asserted:
- * - memory grows linearly with duration (600 s needs about ten times what 60 s needs, not more);
+ * - memory grows linearly with duration (600 s needs about ten times what 60 s needs, not a hundred);
  * - MAX_ANALYZED_SECONDS bounds it: 1200 s needs what 600 s needs;
  * - per shape, the peak is at most a stated multiple of the input size (MULTIPLE below);
  * - input plus peak stays under a Worker isolate's 128 MB for uploads the API accepts (25 MiB at most), except
@@ -109,10 +109,12 @@ afterAll(() => {
 const extra = (name: string) => results.get(name)?.peakExtraBytes ?? Number.NaN;
 
 describe("memory per analysis (fresh process per input, RSS sampled every millisecond)", () => {
-  it("grows linearly with duration: 600 s needs at most 12 times what 60 s needs", () => {
+  it("grows linearly with duration: 600 s needs about ten times what 60 s needs", () => {
+    // 10 for a strictly linear cost; the margin is for the collector's timing, which RSS sees. A cost growing with
+    // the square of the duration would give 100.
     const ratio = extra("600 s, 16 kHz 16-bit mono") / extra("60 s, 16 kHz 16-bit mono");
-    expect(ratio).toBeGreaterThan(4);
-    expect(ratio).toBeLessThanOrEqual(12);
+    expect(ratio).toBeGreaterThan(5);
+    expect(ratio).toBeLessThanOrEqual(15);
   });
 
   it("is bounded by MAX_ANALYZED_SECONDS: 1200 s needs what 600 s needs", () => {
