@@ -24,8 +24,12 @@ const FLATNESS_BANDS: readonly (readonly [number, number])[] = [
   [192, 257],
 ];
 const AMIN = 1e-10;
-/** Frames are computed this many at a time, so a long clip never holds more than one block of spectrum. */
-const BLOCK_FRAMES = 256;
+/**
+ * Frames are computed this many at a time, so a long clip never holds more than one block of spectrum. Sixteen
+ * frames of spectrum (33 KB) stay in the L1 data cache between the transform writing them and the features
+ * reading them: measured 9.1 -> 8.1 ms for 10 s, against 256 frames (4 and 32 were slower than 16).
+ */
+const BLOCK_FRAMES = 16;
 
 const names = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 
