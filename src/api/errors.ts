@@ -15,10 +15,17 @@ import { ProblemError, problemResponse } from "./problem";
 import { BROWSER_CONVERSION_HINT } from "./upload";
 
 /**
- * hono's multipart validator throws a 400 HTTPException for a body it cannot parse. (Its 415 for an undeclared
- * content type cannot happen: the upload middleware refuses those first.)
+ * hono's multipart validator throws a 400 HTTPException for a body it cannot parse, and @hono/zod-openapi's
+ * media-type gate a 415 for a multipart Content-Type whose parameters its pattern refuses (a trailing semicolon, an
+ * empty or quoted boundary, a charset before it). Other content types never reach the gate: the upload middleware
+ * refuses them first. Both are malformed multipart requests, never a failure of the server.
  */
-const MALFORMED_MULTIPART = 400;
+const MALFORMED_MULTIPART: Readonly<Record<number, string>> = {
+  400: "The multipart/form-data body could not be parsed.",
+  415:
+    "The multipart/form-data Content-Type could not be read: send `multipart/form-data; boundary=<boundary>` and " +
+    "nothing after it, the boundary made of letters, digits and '()+_,-./:=? as browsers and curl write it.",
+};
 
 export const handleError: ErrorHandler = (error, c) => {
   if (error instanceof ProblemError) return problemResponse(error.code, error.detail, { ...error.headers });
@@ -26,8 +33,8 @@ export const handleError: ErrorHandler = (error, c) => {
     const hint = PROBLEM_KINDS[error.code].status === 415 ? ` ${BROWSER_CONVERSION_HINT}` : "";
     return problemResponse(error.code, `${error.message}${hint}`);
   }
-  if (error instanceof HTTPException && error.status === MALFORMED_MULTIPART) {
-    return problemResponse("malformed_body", "The multipart/form-data body could not be parsed.");
+  if (error instanceof HTTPException && error.status in MALFORMED_MULTIPART) {
+    return problemResponse("malformed_body", MALFORMED_MULTIPART[error.status]);
   }
   logUnexpected(error, c);
   return problemResponse("internal_error", "The server failed unexpectedly; the failure is logged. Try again later.");

@@ -34,18 +34,27 @@ const query = fc
   .record({ segment_seconds: optionValue, segments: optionValue }, { requiredKeys: [] })
   .map((fields) => new URLSearchParams(fields as Record<string, string>).toString());
 
+/** Header-safe text: printable ASCII. */
+const headerText = fc.stringMatching(/^[\x20-\x7e]{0,40}$/);
+
 const rawUpload = fc.record({
   kind: fc.constant("raw" as const),
-  contentType: fc.constantFrom(
-    "audio/wav",
-    "audio/x-wav",
-    "audio/wave",
-    "application/octet-stream",
-    "AUDIO/WAV; charset=binary",
-    "text/plain",
-    "multipart/form-data",
-    "image/png",
-    "",
+  contentType: fc.oneof(
+    fc.constantFrom(
+      "audio/wav",
+      "audio/x-wav",
+      "audio/wave",
+      "application/octet-stream",
+      "AUDIO/WAV; charset=binary",
+      "text/plain",
+      "multipart/form-data",
+      "image/png",
+      "",
+    ),
+    // Accepted media types with any parameters after them, as odd clients and attackers write them.
+    fc
+      .tuple(fc.constantFrom("multipart/form-data", "audio/wav", "application/octet-stream"), headerText)
+      .map(([type, parameters]) => `${type};${parameters}`),
   ),
 });
 

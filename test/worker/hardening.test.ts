@@ -111,6 +111,16 @@ const HTTP_CASES: HttpCase[] = [
     status: 400,
     code: "malformed_body",
   },
+  ...[
+    ["an empty boundary", "multipart/form-data; boundary="],
+    ["a charset parameter before the boundary", "multipart/form-data; charset=utf-8; boundary=x"],
+    ["a quoted boundary holding a space", 'multipart/form-data; boundary="a b"'],
+  ].map(([what, contentType]) => ({
+    name: `multipart Content-Type with ${what}`,
+    init: () => ({ method: "POST", body: `--x\r\n`, headers: { "Content-Type": contentType } }),
+    status: 400,
+    code: "malformed_body",
+  })),
   {
     name: "Content-Length of one hour of 16 kHz audio (115 MB) on a short body",
     init: () => ({
