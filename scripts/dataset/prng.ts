@@ -4,20 +4,9 @@
  * shifts another's draws.
  */
 
-/** A generator of uniform numbers in [0, 1). */
-export type Random = () => number;
+import { mulberry32, type Random } from "../lib/prng";
 
-/** mulberry32: state += 0x6D2B79F5, then the usual xor/multiply mix. */
-export function mulberry32(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32, type Random };
 
 /** A shuffled copy: for i from the last index down to 1, swap i with a uniform j in [0, i]. */
 export function shuffleFromEnd<T>(items: readonly T[], random: Random): T[] {
