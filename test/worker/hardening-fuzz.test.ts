@@ -11,7 +11,8 @@ import { AnalysisSchema } from "../../src/api/analysis-schema";
 import { PROBLEM_CODES, PROBLEM_KINDS, type ProblemCode } from "../../src/api/problem-codes";
 import { HOSTILE_CASES } from "../hardening/hostile-cases";
 import { hostileWav } from "../hardening/wav-arbitraries";
-import { freshClientAddress } from "./call";
+import worker from "../../src/index";
+import { call, freshClientAddress } from "./call";
 
 /** What an upload may answer when keys are off and every request comes from its own client address. */
 const UPLOAD_STATUSES = [200, 400, 413, 415, 422];
@@ -118,5 +119,38 @@ describe("the analyze path under fuzzing (exports.default in workerd)", () => {
     // The runs reached the detector's verdict and a spread of refusals, not just the first check.
     expect(tally.get("200 analysis")).toBeGreaterThan(10);
     expect(tally.size).toBeGreaterThanOrEqual(8);
+  }, 120_000);
+});
+
+describe("any route under hostile headers (keys and allowed origins on or off)", () => {
+  const headers = fc.record({
+    "Content-Type": fc.oneof(headerText, headerText.map((text) => `multipart/form-data${text}`), headerText.map((text) => `audio/wav${text}`)),
+    Authorization: fc.oneof(headerText, headerText.map((text) => `Bearer ${text}`)),
+    "X-API-Key": headerText,
+    Origin: headerText,
+  }, { requiredKeys: [] });
+  const hostileRequest = fc.record({
+    method: fc.constantFrom("POST", "GET", "HEAD", "PUT", "OPTIONS", "DELETE"),
+    path: fc.constantFrom("/api/v1/analyze", "/predict", "/api/v1/health", "/api/v1/model", "/openapi.json", "/docs", "/nothing"),
+    headers,
+    body: fc.uint8Array({ maxLength: 256 }),
+    configured: fc.boolean(),
+  });
+
+  it("never answers 5xx", async () => {
+    const statuses = new Set<number>();
+    await fc.assert(
+      fc.asyncProperty(hostileRequest, async ({ method, path, headers, body, configured }) => {
+        const bindings = configured ? { API_KEYS: "a".repeat(64), ALLOWED_ORIGINS: "https://voiceguard.pages.dev" } : {};
+        const withBody = method !== "GET" && method !== "HEAD";
+        const response = await call(worker, path, { method, headers, body: withBody ? body : undefined }, bindings);
+        await response.body?.cancel();
+        statuses.add(response.status);
+        expect(response.status).toBeLessThan(500);
+      }),
+      { numRuns: 1000 },
+    );
+    // Refusals of several kinds and some successes: the runs reached past the first check.
+    expect(statuses.size).toBeGreaterThanOrEqual(5);
   }, 120_000);
 });
