@@ -127,6 +127,25 @@ describe("decodeWav: every supported format round-trips", () => {
     expect(surround.channels).toBe(6);
   });
 
+  it.each([
+    ["24-bit stereo", 24, 2],
+    ["8-bit mono", 8, 1],
+    ["16-bit mono", 16, 1],
+  ] as const)("converts %s block by block with every frame in place across block boundaries", (_, bitDepth, channels) => {
+    // Three blocks of 65,536 frames and a part: each frame's value tells its index, so a misplaced block shows.
+    const frames = 3 * 65536 + 123;
+    const full = 2 ** (bitDepth - 1);
+    const code = (i: number, c: number) => ((i * 7 + c * 13) % (2 * full - 1)) - (full - 1);
+    const data = Array.from({ length: channels }, (_, c) => Int32Array.from({ length: frames }, (_, i) => code(i, c)));
+    const wav = decodeWav(mono(48000, { encoding: "pcm", bitDepth, channels: data }));
+    const mean = (i: number) => data.reduce((sum, channel) => sum + channel[i] / full, 0) / channels;
+    expect(wav.samples.length).toBe(frames);
+    for (const i of [0, 65535, 65536, 65537, 131071, 131072, 196607, 196608, frames - 1]) {
+      expect({ i, value: wav.samples[i] }).toEqual({ i, value: Math.fround(mean(i)) });
+    }
+    expect(wav.samples).toEqual(Float32Array.from({ length: frames }, (_, i) => mean(i)));
+  });
+
   it("agrees with wavefile where wavefile reads correctly (24-bit stereo, 32-bit float stereo)", () => {
     const { WaveFile } = (wavefile as unknown as { default?: typeof wavefile }).default ?? wavefile;
     const left = Array.from({ length: 50 }, (_, i) => Math.round(8388607 * Math.sin(i)));

@@ -31,6 +31,13 @@ export interface DecodeWavOptions {
 export const DEFAULT_MAX_CHUNKS = 1024;
 
 /**
+ * Frames converted at a time. The interleaved integer codes of 8-bit, 24-bit, A-law/mu-law, RIFX or misaligned
+ * data (up to twice the bytes they come from) then exist for one block, never for the whole file: memory is the
+ * input plus the mono result (a 25 MiB 24-bit upload needs 35 MB less).
+ */
+const CONVERSION_BLOCK_FRAMES = 1 << 16;
+
+/**
  * Decodes a WAV file (RIFF, RIFX or RF64; PCM 8/16/24/32-bit, IEEE float 32/64-bit, A-law, mu-law, plain or
  * WAVE_FORMAT_EXTENSIBLE) to mono float32 samples exactly as soundfile + librosa.load(mono=True) read them.
  *
@@ -60,8 +67,13 @@ export function decodeWav(input: Uint8Array | ArrayBuffer, options: DecodeWavOpt
   const secondsCap = options.maxSeconds === undefined ? Infinity : Math.ceil(options.maxSeconds * format.sampleRate);
   if (!(secondsCap > 0)) throw new RangeError("decodeWav: maxSeconds must be positive");
   const converted = Math.min(frames, maxFrames, secondsCap);
-  const { values, scale } = readSamples(bytes, data.offset, converted * format.channels, format, littleEndian);
-  const samples = downmixToMono(values, format.channels, converted, scale);
+  const samples = new Float32Array(converted);
+  for (let first = 0; first < converted; first += CONVERSION_BLOCK_FRAMES) {
+    const count = Math.min(CONVERSION_BLOCK_FRAMES, converted - first);
+    const offset = data.offset + first * format.blockAlign;
+    const { values, scale } = readSamples(bytes, offset, count * format.channels, format, littleEndian);
+    samples.set(downmixToMono(values, format.channels, count, scale), first);
+  }
   if (format.encoding === "float") assertFinite(samples);
   return {
     samples,

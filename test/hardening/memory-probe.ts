@@ -2,14 +2,16 @@
  * Child process of memory-bounds.test.ts: analyses one WAV file with the product detector and prints, as one JSON
  * line, how far the process's resident memory rose above where it stood just before the analysis.
  *
- *   node --expose-gc --import tsx test/hardening/memory-probe.ts <file.wav> [maxAnalyzedSeconds]
+ *   MALLOC_MMAP_THRESHOLD_=131072 node --expose-gc --import tsx test/hardening/memory-probe.ts <file.wav> [maxAnalyzedSeconds]
  *
  * Method: the file is read (the input buffer, as the Worker holds the request body), the detector is built and
  * warmed up on a short clip, the heap is collected twice, and the resident set size (RSS) is read: `before`. A
  * worker thread then samples process.memoryUsage.rss() every millisecond while the main thread runs the analysis
  * synchronously; `peakExtra` is the highest sample minus `before`. RSS counts everything the analysis makes
  * resident (typed arrays live outside the JavaScript heap), including garbage the collector has not reclaimed
- * yet: a ceiling on what the analysis needs, as a memory limit would see it.
+ * yet: a ceiling on what the analysis needs, as a memory limit would see it. The fixed mmap threshold makes glibc
+ * map every buffer over 128 KiB on its own and unmap it when freed, so RSS follows the buffers the analysis holds
+ * rather than the allocator's high-water mark.
  */
 import { readFileSync } from "node:fs";
 import { Worker } from "node:worker_threads";
