@@ -64,9 +64,14 @@ export function uploadRequestBody<Form extends typeof AnalyzeFormSchema | typeof
   } as const;
 }
 
+/** The media type without its parameters, lower case: "multipart/form-data; boundary=x" -> "multipart/form-data". */
+export function mediaTypeEssence(contentType: string | undefined): string {
+  return (contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+}
+
 /** Refuses, before the body is read, a content type that is neither multipart nor a raw WAV type. */
 export function requireUploadMediaType(contentType: string | undefined): void {
-  const essence = (contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  const essence = mediaTypeEssence(contentType);
   if (essence === MULTIPART || (RAW_WAV_MEDIA_TYPES as readonly string[]).includes(essence)) return;
   const sent = essence === "" ? "No Content-Type was sent." : `Content-Type "${essence.slice(0, 100)}" is not accepted.`;
   throw new ProblemError(

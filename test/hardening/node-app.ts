@@ -13,18 +13,18 @@ const BINDINGS = {
 } as unknown as ApiBindings;
 
 export interface NodeApp {
-  /** POSTs `bytes` as a raw WAV body to `path` and reads the whole answer. */
-  upload(bytes: Uint8Array, path?: string): Promise<{ status: number; body: string }>;
+  /** POSTs `bytes` to /api/v1/analyze (as a raw WAV unless another Content-Type is given) and reads the answer. */
+  upload(bytes: Uint8Array, contentType?: string): Promise<{ status: number; body: string }>;
 }
 
 export function nodeApp(): NodeApp {
   const app = createApp(realDetector());
   return {
-    async upload(bytes, path = "/api/v1/analyze") {
-      const request = new Request(`http://voiceguard.test${path}`, {
+    async upload(bytes, contentType = "audio/wav") {
+      const request = new Request("http://voiceguard.test/api/v1/analyze", {
         method: "POST",
         body: bytes,
-        headers: { "Content-Type": "audio/wav" },
+        headers: { "Content-Type": contentType },
       });
       const response = await app.fetch(request, BINDINGS);
       return { status: response.status, body: await response.text() };

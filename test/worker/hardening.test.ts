@@ -122,6 +122,15 @@ const HTTP_CASES: HttpCase[] = [
     code: "malformed_body",
   })),
   {
+    name: "multipart of 20,000 empty parts (1 MB)",
+    init: () =>
+      multipartText(
+        `${Array.from({ length: 20000 }, (_, i) => `--${boundary}\r\nContent-Disposition: form-data; name="x${i}"\r\n\r\n\r\n`).join("")}--${boundary}--\r\n`,
+      ),
+    status: 400,
+    code: "malformed_body",
+  },
+  {
     name: "Content-Length of one hour of 16 kHz audio (115 MB) on a short body",
     init: () => ({
       method: "POST",
