@@ -8,14 +8,17 @@ import { CUE_NAMES } from "./cues";
 import type { FeatureTable } from "./feature-table";
 import { unitOf } from "./units";
 
-/** Per row, before class balancing: 1 / sqrt(clips in the row's unit) / rows of the row's clip. */
-export function unitRowWeights(table: FeatureTable): Float64Array {
+/**
+ * Per row, before class balancing: 1 / (clips in the row's unit)^exponent / rows of the row's clip. The exponent
+ * 0.5 (the default) lets a unit count as the square root of its size; 1 makes all units equal, 0 all clips.
+ */
+export function unitRowWeights(table: FeatureTable, exponent = 0.5): Float64Array {
   const unitSize = new Map<string, number>();
   const units = table.clips.map((clip) => unitOf(clip.row));
   for (const unit of units) unitSize.set(unit, (unitSize.get(unit) ?? 0) + 1);
   const rowsOfClip = new Int32Array(table.clips.length);
   for (const clip of table.rowClip) rowsOfClip[clip]++;
-  return Float64Array.from(table.rowClip, (clip) => 1 / Math.sqrt(unitSize.get(units[clip])!) / rowsOfClip[clip]);
+  return Float64Array.from(table.rowClip, (clip) => 1 / unitSize.get(units[clip])! ** exponent / rowsOfClip[clip]);
 }
 
 /** The weights of the chosen rows, scaled so that each class sums to half the number of rows. */
