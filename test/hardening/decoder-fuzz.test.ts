@@ -131,7 +131,7 @@ describe("the whole analysis (product detector) over hostile files", () => {
       }),
       { numRuns: 400 },
     );
-    expect(outcomes.counts.get("accepted")).toBeGreaterThan(50);
+    expect(outcomes.counts.get("accepted")).toBeGreaterThan(20);
   });
 });
 
