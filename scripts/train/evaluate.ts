@@ -4,8 +4,9 @@
  * the re-run reproduces the committed calibration and thresholds, audits the trivial cues, and writes
  * reports/evaluation.md with ROC and DET plots as SVG.
  *
- *   npm run evaluate -- [same data options as train] [--compare] [--loso]
- *   (--compare adds the other shippable learners, --loso literal leave-one-system-out)
+ *   npm run evaluate -- [same data options as train] [--compare] [--loso] [--variants]
+ *   (--compare adds the other shippable learners, --loso literal leave-one-system-out, --variants the variants
+ *   of variants.ts)
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -15,6 +16,7 @@ import { plotDet, plotRoc, rocCurve } from "../lib";
 import { loadSharedClips } from "./clips";
 import { LEARNERS, SHIPPABLE } from "./learners";
 import { leaveOneSystemOut } from "./loso";
+import { VARIANT_NAMES, runVariants } from "./variants";
 import { DEFAULTS, type PipelineOptions, parseOptions } from "./options";
 import { type ProtocolRun, prepare, runProtocol } from "./pipeline";
 import { rowDesign, seedDesign } from "./protocol";
@@ -54,6 +56,8 @@ export interface EvaluateChoices {
   compare: boolean;
   /** Also run literal leave-one-system-out for the systems of ../shared/data (one model per system). */
   loso: boolean;
+  /** Also run the variants of variants.ts (weighting, augmentation, cue raking, learner presets). */
+  variants: boolean;
 }
 
 export async function evaluate(options: PipelineOptions, choices: EvaluateChoices, command: string, log: (line: string) => void): Promise<string> {
@@ -72,6 +76,7 @@ export async function evaluate(options: PipelineOptions, choices: EvaluateChoice
   const loso = choices.loso
     ? leaveOneSystemOut(prepared, ours, LEARNERS[shippedLearner], options.seed, runs[0].raw, (row) => sharedSystems.has(unitOf(row)), log)
     : undefined;
+  const variants = choices.variants ? runVariants(prepared, VARIANT_NAMES, options.seed) : undefined;
   const rowLabels = Uint8Array.from(prepared.table.rowClip, (clip) => prepared.table.labels[clip]);
   const audit = auditCues(prepared.table, classBalanced(prepared.rowWeights, rowLabels));
 
@@ -87,6 +92,7 @@ export async function evaluate(options: PipelineOptions, choices: EvaluateChoice
     runs,
     audit,
     loso,
+    variants,
     reproduced: reproduction(card, runs[0], prepared.dataFingerprint),
     seconds: { extraction, total: (performance.now() - started) / 1000 },
     command,
@@ -97,12 +103,14 @@ export async function evaluate(options: PipelineOptions, choices: EvaluateChoice
   return report;
 }
 
+const EVALUATE_FLAGS = ["--compare", "--loso", "--variants"];
+
 /**
  * The options of the run: the model's own training options (its card), overridden by the command line, so that a
  * bare `npm run evaluate` re-runs exactly the protocol the model was trained with.
  */
 export function evaluationOptions(argv: readonly string[]): PipelineOptions {
-  const flags = argv.filter((a) => a !== "--compare" && a !== "--loso");
+  const flags = argv.filter((a) => !EVALUATE_FLAGS.includes(a));
   const models = parseOptions(flags).models;
   const recorded = (readCard(models).card.training_options ?? {}) as Partial<PipelineOptions> & { corpus?: string | null };
   return parseOptions(flags, { ...DEFAULTS, ...recorded, corpus: recorded.corpus ?? undefined });
@@ -111,7 +119,7 @@ export function evaluationOptions(argv: readonly string[]): PipelineOptions {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const argv = process.argv.slice(2);
   const command = ["npm run evaluate", ...(argv.length > 0 ? ["--", ...argv] : [])].join(" ");
-  const choices = { compare: argv.includes("--compare"), loso: argv.includes("--loso") };
+  const choices = { compare: argv.includes("--compare"), loso: argv.includes("--loso"), variants: argv.includes("--variants") };
   Promise.resolve()
     .then(() => evaluate(evaluationOptions(argv), choices, command, log))
     .catch((error) => {

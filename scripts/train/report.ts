@@ -9,6 +9,7 @@ import type { Prepared } from "./pipeline";
 import type { PipelineOptions } from "./options";
 import { protocolDescription } from "./protocol-text";
 import type { LosoResult } from "./loso";
+import type { VariantResult } from "./variants";
 
 const pct = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? "–" : `${(100 * x).toFixed(1)}%`);
 const num = (x: number, digits = 3) => x.toFixed(digits);
@@ -23,6 +24,7 @@ export interface ReportInputs {
   runs: ProtocolRun[];
   audit: CueAudit[];
   loso?: LosoResult;
+  variants?: VariantResult[];
   reproduced: string;
   seconds: { extraction: number; total: number };
   command: string;
@@ -123,6 +125,7 @@ export function evaluationReport(inputs: ReportInputs): string {
     ),
     "",
     ...losoSection(inputs.loso, shipped),
+    ...variantSection(inputs.variants),
     "## Shortcut audit",
     "",
     `Best balanced accuracy of one threshold on one trivial cue (0.5 = useless, 1 = a perfect shortcut). Raw: one value per clip as stored. Processed: every training row (copies and stretches, after augmentation, resampling and trimming), weighted as in training; the limit is ${AUDIT_LIMIT}. The sample rate of a processed row is the lowest rate its audio passed through (the original rate, or a lower one of its channel chain).`,
@@ -151,6 +154,32 @@ function losoSection(loso: LosoResult | undefined, shipped: ProtocolRun): string
     table(
       ["system", "clips", "EER leave-one-system-out", "EER leave-units-out"],
       loso.systems.map((s) => [s.unit.replace(/^system:/, ""), String(s.n), pct(s.eer), pct(strict.get(s.unit))]),
+    ),
+    "",
+  ];
+}
+
+const VARIANT_MEANING: Record<string, string> = {
+  shipped: "the shipped settings",
+  "units-equal": "each unit weighs the same (1/n per clip) instead of sqrt(n)",
+  "clips-equal": "each clip weighs the same",
+  "whole-clips-only": "no crops or segments: whole-copy rows only",
+  "no-augmentation": "only the clip as published (no augmented or pre-channel copies), with its crops",
+  "cue-raking": "weights raked so that every trivial cue is distributed alike in both classes",
+  "larger-boosting": "300 rounds of 15-leaf trees (the first preset)",
+  "extra-trees": "extra trees instead of boosting",
+};
+
+function variantSection(variants: VariantResult[] | undefined): string[] {
+  if (!variants) return [];
+  return [
+    "## Variants behind the shipped settings",
+    "",
+    "The same protocol on the same rows, one change at a time (scripts/train/variants.ts).",
+    "",
+    table(
+      ["variant", "change", "macro unseen-system EER", "pooled EER", "pooled AUC", "macro source EER"],
+      variants.map((v) => [v.name, VARIANT_MEANING[v.name] ?? "", pct(v.macroSystemEer), pct(v.pooledEer), num(v.pooledAuc), pct(v.macroSourceEer)]),
     ),
     "",
   ];

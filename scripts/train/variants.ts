@@ -1,7 +1,7 @@
 /**
  * The variants behind the shipped settings, each run through the same leave-units-out protocol on the cached rows:
  * row weighting (unit exponent, whole clips only, the published copy only, i.e. no augmentation or crops), cue
- * raking, and learner presets. Prints one line per variant; the evaluation report quotes them.
+ * raking, and learner presets. `npm run evaluate -- --variants` puts them in the report; run alone it prints them.
  *
  *   npx tsx scripts/train/variants.ts [train options] [--variants shipped,units-equal,...]
  */
@@ -49,26 +49,46 @@ const VARIANTS: Record<string, Variant> = {
   "extra-trees": { learner: LEARNERS["extra-trees"], weights: (p) => unitRowWeights(p.table) },
 };
 
+export interface VariantResult {
+  name: string;
+  macroSystemEer: number;
+  pooledEer: number;
+  pooledAuc: number;
+  macroSourceEer: number;
+  seconds: number;
+}
+
+export const VARIANT_NAMES = Object.keys(VARIANTS);
+
+/** Runs the named variants through the protocol on the prepared rows. */
+export function runVariants(prepared: Prepared, names: readonly string[], seed: number): VariantResult[] {
+  return names.map((name) => {
+    const variant = VARIANTS[name];
+    if (!variant) throw new Error(`unknown variant ${name}; known: ${VARIANT_NAMES.join(", ")}`);
+    const run = runProtocol(prepared, rowDesign(prepared.table, variant.weights(prepared)), variant.learner, seed, () => {});
+    const m = run.metrics;
+    return { name, macroSystemEer: m.macroSystemEer, pooledEer: m.pooled.eer, pooledAuc: m.pooled.auc, macroSourceEer: m.macroSourceEer, seconds: run.seconds };
+  });
+}
+
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function main(argv: readonly string[]): Promise<void> {
   const at = argv.indexOf("--variants");
-  const names = at >= 0 ? argv[at + 1].split(",") : Object.keys(VARIANTS);
+  const names = at >= 0 ? argv[at + 1].split(",") : VARIANT_NAMES;
   const options = parseOptions(at >= 0 ? [...argv.slice(0, at), ...argv.slice(at + 2)] : argv);
   const prepared = await prepare(options, log);
-  for (const name of names) {
-    const variant = VARIANTS[name];
-    if (!variant) throw new Error(`unknown variant ${name}; known: ${Object.keys(VARIANTS).join(", ")}`);
-    const run = runProtocol(prepared, rowDesign(prepared.table, variant.weights(prepared)), variant.learner, options.seed, () => {});
-    const m = run.metrics;
-    const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+  const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+  for (const r of runVariants(prepared, names, options.seed)) {
     process.stdout.write(
-      `${name}: macro unseen-system EER ${pct(m.macroSystemEer)}, pooled EER ${pct(m.pooled.eer)}, AUC ${m.pooled.auc.toFixed(3)}, macro source EER ${pct(m.macroSourceEer)} (${run.seconds.toFixed(0)} s)\n`,
+      `${r.name}: macro unseen-system EER ${pct(r.macroSystemEer)}, pooled EER ${pct(r.pooledEer)}, AUC ${r.pooledAuc.toFixed(3)}, macro source EER ${pct(r.macroSourceEer)} (${r.seconds.toFixed(0)} s)\n`,
     );
   }
 }
 
-main(process.argv.slice(2)).catch((error) => {
-  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  process.exitCode = 1;
-});
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main(process.argv.slice(2)).catch((error) => {
+    log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exitCode = 1;
+  });
+}
