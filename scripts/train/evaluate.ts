@@ -15,7 +15,7 @@ import type { ModelCard } from "../../src/detector/model-card";
 import { plotDet, plotRoc, rocCurve } from "../lib";
 import { loadSharedClips } from "./clips";
 import { LEARNERS, SHIPPABLE } from "./learners";
-import { leaveOneSystemOut } from "./loso";
+import { leaveOneUnitOut } from "./loso";
 import { VARIANT_NAMES, runVariants } from "./variants";
 import { DEFAULTS, type PipelineOptions, parseOptions } from "./options";
 import { type ProtocolRun, prepare, runProtocol } from "./pipeline";
@@ -54,7 +54,7 @@ function reproduction(card: ModelCard, shipped: ProtocolRun, fingerprint: string
 export interface EvaluateChoices {
   /** Also run the other shippable learners. */
   compare: boolean;
-  /** Also run literal leave-one-system-out for the systems of ../shared/data (one model per system). */
+  /** Also run literal leave-one-system-out (systems of ../shared/data) and leave-one-source-out (one model per unit). */
   loso: boolean;
   /** Also run the variants of variants.ts (weighting, augmentation, cue raking, learner presets). */
   variants: boolean;
@@ -74,7 +74,7 @@ export async function evaluate(options: PipelineOptions, choices: EvaluateChoice
   for (const run of runs) log(`${run.learner}: macro unseen-system EER ${run.metrics.macroSystemEer.toFixed(4)}, pooled EER ${run.metrics.pooled.eer.toFixed(4)}`);
   const sharedSystems = new Set(loadSharedClips(options.data).filter((c) => c.row.label === "fake").map((c) => unitOf(c.row)));
   const loso = choices.loso
-    ? leaveOneSystemOut(prepared, ours, LEARNERS[shippedLearner], options.seed, runs[0].raw, (row) => sharedSystems.has(unitOf(row)), log)
+    ? leaveOneUnitOut(prepared, ours, LEARNERS[shippedLearner], options.seed, (row) => sharedSystems.has(unitOf(row)), log)
     : undefined;
   const variants = choices.variants ? runVariants(prepared, VARIANT_NAMES, options.seed) : undefined;
   const rowLabels = Uint8Array.from(prepared.table.rowClip, (clip) => prepared.table.labels[clip]);

@@ -149,7 +149,7 @@ function losoSection(loso: LosoResult | undefined, shipped: ProtocolRun): string
   return [
     `## Literal leave-one-system-out (${shipped.learner})`,
     "",
-    `One model per fake system of ../shared/data, trained without that system and every clip linked to it (but with all other units), scoring the system's clips; each system's EER is against the real clips' leave-units-out scores. Macro EER over ${loso.systems.length} systems: **${pct(loso.macroEer)}** (leave-units-out: ${pct(shipped.metrics.macroSystemEer)}); ${loso.seconds.toFixed(0)} s.`,
+    `One model per fake system of ../shared/data and one per real source (${loso.nSources}), each trained without that unit and every clip linked to it but with all other units, scoring the unit's clips; a system's EER is against all real clips' leave-one-source-out scores. Macro EER over ${loso.systems.length} systems: **${pct(loso.macroEer)}** (leave-units-out: ${pct(shipped.metrics.macroSystemEer)}); ${loso.seconds.toFixed(0)} s.`,
     "",
     table(
       ["system", "clips", "EER leave-one-system-out", "EER leave-units-out"],
