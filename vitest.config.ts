@@ -29,6 +29,8 @@ export default defineConfig({
           name: "hardening",
           environment: "node",
           include: ["test/hardening/**/*.test.ts"],
+          // One file at a time: the CPU and memory measurements must not compete with each other.
+          fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

@@ -1,7 +1,8 @@
 import { HOST_IS_LITTLE_ENDIAN } from "./sample-values";
 
 /**
- * Mono as librosa makes it: the mean over channels of the samples scaled to full scale 1.0, stored as float32.
+ * Mono as librosa makes it: the mean over channels of the samples scaled to full scale 1.0, stored as float32 in
+ * `mono` (a new array unless the caller passes where the frames go, e.g. one block of a longer signal).
  *
  * Sums are taken in float64, where they are exact for integer samples, and rounded to float32 once. For mono and
  * stereo this is bit-identical to numpy's float32 mean ((L + R) / 2 loses nothing to the halving); with three or
@@ -12,8 +13,8 @@ export function downmixToMono(
   channels: number,
   frames: number,
   scale: number,
+  mono: Float32Array = new Float32Array(frames),
 ): Float32Array {
-  const mono = new Float32Array(frames);
   if (channels === 1) {
     for (let i = 0; i < frames; i++) mono[i] = values[i] * scale;
   } else if (channels === 2 && values instanceof Int16Array && HOST_IS_LITTLE_ENDIAN && values.byteOffset % 4 === 0) {

@@ -132,7 +132,8 @@ describe("decodeWav: every supported format round-trips", () => {
     ["8-bit mono", 8, 1],
     ["16-bit mono", 16, 1],
   ] as const)("converts %s block by block with every frame in place across block boundaries", (_, bitDepth, channels) => {
-    // Three blocks of 65,536 frames and a part: each frame's value tells its index, so a misplaced block shows.
+    // Several conversion blocks (65,536 samples: 32,768 stereo frames) and a part: each frame's value tells its
+    // index, so a misplaced block shows.
     const frames = 3 * 65536 + 123;
     const full = 2 ** (bitDepth - 1);
     const code = (i: number, c: number) => ((i * 7 + c * 13) % (2 * full - 1)) - (full - 1);
@@ -140,7 +141,7 @@ describe("decodeWav: every supported format round-trips", () => {
     const wav = decodeWav(mono(48000, { encoding: "pcm", bitDepth, channels: data }));
     const mean = (i: number) => data.reduce((sum, channel) => sum + channel[i] / full, 0) / channels;
     expect(wav.samples.length).toBe(frames);
-    for (const i of [0, 65535, 65536, 65537, 131071, 131072, 196607, 196608, frames - 1]) {
+    for (const i of [0, 32767, 32768, 65535, 65536, 65537, 131071, 131072, 196607, 196608, frames - 1]) {
       expect({ i, value: wav.samples[i] }).toEqual({ i, value: Math.fround(mean(i)) });
     }
     expect(wav.samples).toEqual(Float32Array.from({ length: frames }, (_, i) => mean(i)));
