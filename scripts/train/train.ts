@@ -3,7 +3,7 @@
  * out-of-fold scores and choose the verdict thresholds, trains the final model on every row, and writes
  * models/model.bin and models/model.json. Deterministic: the same data, options and seed give the same bytes.
  *
- *   npm run train -- [--data ../shared/data] [--corpus DIR] [--seed 1] [--copies 2] [--folds 10]
+ *   npm run train -- [--data ../shared/data] [--corpus DIR] [--seed 1] [--copies 3] [--folds 10]
  *                    [--learner gradient-boosting|extra-trees|random-forest] [--models models]
  */
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";

@@ -33,7 +33,7 @@ export const AnalysisSchema = z
     thresholds: ThresholdsSchema,
     duration_s: seconds.openapi({ description: "Duration of the decoded input, before trimming." }),
     analyzed_s: seconds.openapi({
-      description: "Seconds the verdict is based on: after trimming silence, at most MAX_ANALYZED_SECONDS.",
+      description: "Seconds the verdict is based on: the first MAX_ANALYZED_SECONDS of the input, after trimming silence.",
     }),
     trimmed_s: seconds.openapi({ description: "Seconds of leading plus trailing silence removed." }),
     input: z

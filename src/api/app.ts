@@ -3,8 +3,8 @@
  * and tests can wire a deterministic stand-in.
  *
  * @example
- * import { analyze, modelCard } from "../detector/analyze";
- * export default createApp({ analyze, modelCard });
+ * import { createDetector } from "../detector/detector";
+ * export default createApp(createDetector(modelBytes, modelCard)); // src/index.ts
  */
 import { OpenAPIHono, type RouteConfig } from "@hono/zod-openapi";
 import type { Analyzer } from "./analyzer";

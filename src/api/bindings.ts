@@ -15,7 +15,7 @@ export interface ApiBindings {
   ALLOWED_ORIGINS?: string;
   /** Largest accepted request body in bytes (default 25 MiB). */
   MAX_UPLOAD_BYTES?: string;
-  /** Seconds of trimmed audio an analysis covers at most (default 600). */
+  /** An analysis covers the first this many seconds of the input at most, before trimming (default 600). */
   MAX_ANALYZED_SECONDS?: string;
 }
 

@@ -11,7 +11,7 @@ const HealthSchema = z
     auth: z.enum(["none", "api_key"]).openapi({ description: "Whether the upload endpoints require an API key." }),
     limits: z.object({
       max_upload_bytes: z.number().int().openapi({ description: "Largest accepted request body." }),
-      max_analyzed_seconds: z.number().openapi({ description: "Seconds of trimmed audio analysed at most." }),
+      max_analyzed_seconds: z.number().openapi({ description: "Seconds of input analysed at most (the first ones, before trimming silence)." }),
     }),
   })
   .openapi("Health");

@@ -17,7 +17,7 @@ refused with 415; the web page converts MP3, M4A, OGG, FLAC and WebM to WAV in t
 
 **Limits.** Bodies up to \`MAX_UPLOAD_BYTES\` (default ${DEFAULT_MAX_UPLOAD_BYTES} bytes, 25 MiB; larger ones get 413,
 checked from Content-Length and while reading). At most \`MAX_ANALYZED_SECONDS\` (default ${DEFAULT_MAX_ANALYZED_SECONDS})
-seconds of trimmed audio are analysed, reported as \`analyzed_s\`. GET /api/v1/health reports a deployment's values.
+seconds of the input are analysed (the first ones; silence is trimmed within them), reported as \`analyzed_s\`. GET /api/v1/health reports a deployment's values.
 
 **Access.** When the deployment configures API keys, the upload endpoints need \`Authorization: Bearer <key>\` or
 \`X-API-Key: <key>\` (401 otherwise); without keys the API is open. Uploads are rate limited per key, or per client
