@@ -168,6 +168,8 @@ const VARIANT_MEANING: Record<string, string> = {
   "cue-raking": "weights raked so that every trivial cue is distributed alike in both classes",
   "larger-boosting": "300 rounds of 15-leaf trees (the first preset)",
   "extra-trees": "extra trees instead of boosting",
+  "without-lpc-residual": "the LPC-residual columns held constant (no tree can use them)",
+  "local-subsampled": "with a corpus: trained on every 7th clip of the Debian-package units and all GitHub clips",
 };
 
 function variantSection(variants: VariantResult[] | undefined): string[] {

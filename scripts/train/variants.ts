@@ -5,6 +5,7 @@
  *
  *   npx tsx scripts/train/variants.ts [train options] [--variants shipped,units-equal,...]
  */
+import { SUMMARY_NAMES } from "../../src/detector/summary";
 import { GRADIENT_BOOSTING_DEFAULTS, predictEnsembleRaw, trainGradientBoosting } from "../lib";
 import { type Learner, LEARNERS } from "./learners";
 import { parseOptions } from "./options";
@@ -34,6 +35,23 @@ const LARGER_BOOSTING: Learner = {
   },
 };
 
+/**
+ * The shipped learner blind to the linear-prediction residual columns (held constant in training, so no tree
+ * splits on them): what those columns add. Feature sampling still draws them, as it would draw any column.
+ */
+const WITHOUT_LPC_RESIDUAL: Learner = {
+  ...LEARNERS["gradient-boosting"],
+  name: "gradient-boosting-without-lpc-residual",
+  train: (set, seed) => {
+    const values = set.x.values.slice();
+    const blind = SUMMARY_NAMES.flatMap((name, c) => (name.startsWith("lpc_") ? [c] : []));
+    for (let row = 0; row < set.x.nRows; row++) for (const c of blind) values[row * set.x.nCols + c] = 0;
+    return LEARNERS["gradient-boosting"].train({ ...set, x: { ...set.x, values } }, seed);
+  },
+};
+
+const isGithubOrSeventh = (p: Prepared, clip: number) => p.table.clips[clip].row.path.startsWith("github/") || clip % 7 === 0;
+
 type Variant = { learner: Learner; weights: (p: Prepared) => Float64Array };
 
 const only = (p: Prepared, keep: (row: number) => boolean) => unitRowWeights(p.table).map((w, row) => (keep(row) ? w : 0));
@@ -47,6 +65,13 @@ const VARIANTS: Record<string, Variant> = {
   "cue-raking": { learner: LEARNERS["gradient-boosting"], weights: (p) => cueBalancedRowWeights(p.table, unitRowWeights(p.table)) },
   "larger-boosting": { learner: LARGER_BOOSTING, weights: (p) => unitRowWeights(p.table) },
   "extra-trees": { learner: LEARNERS["extra-trees"], weights: (p) => unitRowWeights(p.table) },
+  "without-lpc-residual": { learner: WITHOUT_LPC_RESIDUAL, weights: (p) => unitRowWeights(p.table) },
+  // With a full corpus: every 7th clip of the Debian-package units (the share ../shared/data/local holds), all
+  // GitHub clips; tested on every clip as always. Whether the corpus's 7x more clips of those units help.
+  "local-subsampled": {
+    learner: LEARNERS["gradient-boosting"],
+    weights: (p) => only(p, (row) => isGithubOrSeventh(p, p.table.rowClip[row])),
+  },
 };
 
 export interface VariantResult {

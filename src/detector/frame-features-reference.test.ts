@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { applyFilterbank } from "../features/filterbank";
 import { linearFilterbank } from "../features/linear-filterbank";
+import { lpcResidualFrame, lpcScratch } from "../features/lpc-residual";
 import { melFilterbank } from "../features/mel";
 import { mfcc } from "../features/mfcc";
 import { powerToDb } from "../features/power-to-db";
@@ -14,7 +15,7 @@ import { spectralCentroid } from "../features/spectral-centroid";
 import { spectralFlatness } from "../features/spectral-flatness";
 import { spectralRolloff } from "../features/spectral-rolloff";
 import { magnitudeSpectrogram, powerSpectrogram } from "../features/stft";
-import { ANALYSIS, FRAME_COLUMNS, frameFeatures } from "./frame-features";
+import { ANALYSIS, FRAME_COLUMNS, frameFeatures, LPC_STRIDE } from "./frame-features";
 
 const AMIN = 1e-10;
 const db = (power: number) => 10 * Math.log10(Math.max(AMIN, power));
@@ -52,6 +53,17 @@ function referenceColumns(signal: Float32Array): Map<string, Float64Array> {
   column("centroid_hz", (t) => centroid[t]);
   column("bandwidth_hz", (t) => bandwidth[t]);
   column("rolloff_hz", (t) => rolloff[t]);
+  // Frame t's 400 windowed samples, analysed on every LPC_STRIDE-th frame and held until the next.
+  const hann = Float64Array.from({ length: 400 }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / 400));
+  const lpc = { order: 16, frameLength: 400, window: hann };
+  const residuals = Array.from({ length: nFrames }, (_, t) => {
+    const out = { logKurtosis: 0, logPredictionGain: 0 };
+    const held = t - (t % LPC_STRIDE);
+    lpcResidualFrame(signal, held * ANALYSIS.hopLength - 200, lpc, lpcScratch(lpc), out);
+    return out;
+  });
+  column("lpc_residual_log_kurtosis", (t) => residuals[t].logKurtosis);
+  column("lpc_log_prediction_gain", (t) => residuals[t].logPredictionGain);
   return columns;
 }
 

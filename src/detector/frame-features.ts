@@ -1,12 +1,13 @@
 import { filterbankFrame, type SparseFilterbank } from "../features/filterbank";
 import { centredFrameCount } from "../features/frames";
 import { linearFilterbank } from "../features/linear-filterbank";
+import { lpcResidualFrame, lpcScratch } from "../features/lpc-residual";
 import { melFilterbank } from "../features/mel";
 import { type MfccTransform, mfccFrame, mfccTransform } from "../features/mfcc";
 import { powerDb } from "../features/power-to-db";
 import { frameFlatness } from "../features/spectral-flatness";
 import { spectralShapeFrame } from "../features/spectral-shape";
-import { binSpacingHz, powerSpectrogramInto } from "../features/stft";
+import { binSpacingHz, periodicHann, powerSpectrogramInto } from "../features/stft";
 
 /** The detector's analysis grid at 16 kHz: 25 ms Hann windows every 10 ms (the usual speech front end). */
 export const ANALYSIS = { sampleRate: 16000, nFft: 512, winLength: 400, hopLength: 160 } as const;
@@ -24,6 +25,13 @@ const FLATNESS_BANDS: readonly (readonly [number, number])[] = [
   [192, 257],
 ];
 const AMIN = 1e-10;
+/** Linear prediction of order 16 (two poles per kHz of a 16 kHz signal, and some for the glottal shape). */
+const LPC_ORDER = 16;
+/**
+ * The residual statistics are computed on every LPC_STRIDE-th frame and held for the frames in between: they
+ * change slowly, and every frame would cost as much again as all the other columns together.
+ */
+export const LPC_STRIDE = 4;
 /**
  * Frames are computed this many at a time, so a long clip never holds more than one block of spectrum. Sixteen
  * frames of spectrum (33 KB) stay in the L1 data cache between the transform writing them and the features
@@ -43,6 +51,8 @@ export const FRAME_COLUMNS: readonly string[] = [
   "centroid_hz",
   "bandwidth_hz",
   "rolloff_hz",
+  "lpc_residual_log_kurtosis",
+  "lpc_log_prediction_gain",
 ];
 export const LOG_ENERGY_COLUMN = 0;
 
@@ -58,10 +68,12 @@ export interface FrameFeatures {
  * zero padding): frame log energy (dB), 20 MFCC from 40 Slaney mel bands and 20 LFCC from 40 linear bands (both
  * DCT-II ortho of the dB values, without top_db so that a frame does not depend on the rest of the clip),
  * relative energies of 16 bands of 500 Hz, spectral flatness of four 2 kHz bands, centroid, bandwidth and
- * rolloff (librosa definitions). Computed block by block: memory is the output plus one block of spectrum.
+ * rolloff (librosa definitions), and the log kurtosis and log prediction gain of the order-16 linear-prediction
+ * residual of the frame's 400 Hann-windowed samples (every LPC_STRIDE-th frame, held in between). Computed block
+ * by block: memory is the output plus one block of spectrum.
  */
 export function frameFeatures(signal: Float32Array): FrameFeatures {
-  const { sampleRate, nFft, hopLength } = ANALYSIS;
+  const { sampleRate, nFft, hopLength, winLength } = ANALYSIS;
   const nFrames = centredFrameCount(signal.length, nFft, hopLength);
   const nColumns = FRAME_COLUMNS.length;
   const data = new Float32Array(nFrames * nColumns);
@@ -76,6 +88,10 @@ export function frameFeatures(signal: Float32Array): FrameFeatures {
   const magnitude = Array.from({ length: nBins }, () => 0.5);
   const shape = { centroid: 0, bandwidth: 0, rolloff: 0, totalPower: 0 };
   const scratch = { bands: new Float64Array(N_BANDS), cepstra: new Float64Array(N_CEPSTRA) };
+  const window = Float64Array.from({ length: winLength }, (_, i) => periodicHann(winLength, i));
+  const lpc = { order: LPC_ORDER, frameLength: winLength, window };
+  const lpcBuffers = lpcScratch(lpc);
+  const residual = { logKurtosis: 0, logPredictionGain: 0 };
   for (let first = 0; first < nFrames; first += BLOCK_FRAMES) {
     const end = Math.min(nFrames, first + BLOCK_FRAMES);
     const power = powerSpectrogramInto(signal, ANALYSIS, { first, end }, blockPower).data;
@@ -102,6 +118,13 @@ export function frameFeatures(signal: Float32Array): FrameFeatures {
       data[out + c++] = shape.centroid;
       data[out + c++] = shape.bandwidth;
       data[out + c++] = shape.rolloff;
+      // The STFT frame's window spans samples t * hop - winLength / 2 .. t * hop + winLength / 2.
+      const frame = first + t;
+      if (frame % LPC_STRIDE === 0) {
+        lpcResidualFrame(signal, frame * hopLength - (lpc.frameLength >> 1), lpc, lpcBuffers, residual);
+      }
+      data[out + c++] = residual.logKurtosis;
+      data[out + c++] = residual.logPredictionGain;
     }
   }
   return { data, nFrames, nColumns };

@@ -87,9 +87,12 @@ export function binSpacingHz(sampleRate: number, nBins: number): number {
 
 const windows = new Map<string, readonly number[]>();
 
+/** Periodic Hann window, w[i] = 0.5 - 0.5 cos(2 pi i / n) (scipy `get_window("hann", n, fftbins=True)`). */
+export const periodicHann = (n: number, i: number) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / n);
+
 /**
- * Periodic Hann window of winLength, w[n] = 0.5 - 0.5 cos(2 pi n / winLength), centred in nFft zeros; built once
- * per size, as a plain array (the transform reads it for every frame).
+ * periodicHann of winLength centred in nFft zeros; built once per size, as a plain array (the transform reads it
+ * for every frame).
  */
 function centredHann(winLength: number, nFft: number): readonly number[] {
   const key = `${winLength}/${nFft}`;
@@ -98,7 +101,7 @@ function centredHann(winLength: number, nFft: number): readonly number[] {
     const offset = Math.floor((nFft - winLength) / 2);
     window = Array.from({ length: nFft }, (_, j) => {
       const i = j - offset;
-      return i >= 0 && i < winLength ? 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / winLength) : 0;
+      return i >= 0 && i < winLength ? periodicHann(winLength, i) : 0;
     });
     windows.set(key, window);
   }
