@@ -25,6 +25,7 @@ export default defineConfig({
       },
       {
         // Hostile inputs, CPU and memory bounds of the real detector in Node (issue 6; test/hardening/README.md).
+        // `npm test` runs it after the other projects, on its own, so the measurements have the machine to themselves.
         test: {
           name: "hardening",
           environment: "node",
