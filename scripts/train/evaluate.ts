@@ -4,9 +4,9 @@
  * the re-run reproduces the committed calibration and thresholds, audits the trivial cues, and writes
  * reports/evaluation.md with ROC and DET plots as SVG.
  *
- *   npm run evaluate -- [same data options as train] [--compare] [--loso] [--variants]
+ *   npm run evaluate -- [same data options as train] [--compare] [--loso] [--variants[=a,b]]
  *   (--compare adds the other shippable learners, --loso literal leave-one-system-out, --variants the variants
- *   of variants.ts)
+ *   of variants.ts, all or the named ones)
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -56,8 +56,8 @@ export interface EvaluateChoices {
   compare: boolean;
   /** Also run literal leave-one-system-out (systems of ../shared/data) and leave-one-source-out (one model per unit). */
   loso: boolean;
-  /** Also run the variants of variants.ts (weighting, augmentation, cue raking, learner presets). */
-  variants: boolean;
+  /** Also run these variants of variants.ts (weighting, augmentation, cue raking, learner presets). */
+  variants: readonly string[];
 }
 
 export async function evaluate(options: PipelineOptions, choices: EvaluateChoices, command: string, log: (line: string) => void): Promise<string> {
@@ -76,7 +76,7 @@ export async function evaluate(options: PipelineOptions, choices: EvaluateChoice
   const loso = choices.loso
     ? leaveOneUnitOut(prepared, ours, LEARNERS[shippedLearner], options.seed, (row) => sharedSystems.has(unitOf(row)), log)
     : undefined;
-  const variants = choices.variants ? runVariants(prepared, VARIANT_NAMES, options.seed) : undefined;
+  const variants = choices.variants.length > 0 ? runVariants(prepared, choices.variants, options.seed) : undefined;
   const rowLabels = Uint8Array.from(prepared.table.rowClip, (clip) => prepared.table.labels[clip]);
   const audit = auditCues(prepared.table, classBalanced(prepared.rowWeights, rowLabels));
 
@@ -104,13 +104,21 @@ export async function evaluate(options: PipelineOptions, choices: EvaluateChoice
 }
 
 const EVALUATE_FLAGS = ["--compare", "--loso", "--variants"];
+const isEvaluateFlag = (arg: string) => EVALUATE_FLAGS.includes(arg) || arg.startsWith("--variants=");
+
+/** `--variants` runs them all, `--variants=a,b` the named ones. */
+function variantChoice(argv: readonly string[]): readonly string[] {
+  const flag = argv.find((arg) => arg === "--variants" || arg.startsWith("--variants="));
+  if (flag === undefined) return [];
+  return flag === "--variants" ? VARIANT_NAMES : flag.slice("--variants=".length).split(",");
+}
 
 /**
  * The options of the run: the model's own training options (its card), overridden by the command line, so that a
  * bare `npm run evaluate` re-runs exactly the protocol the model was trained with.
  */
 export function evaluationOptions(argv: readonly string[]): PipelineOptions {
-  const flags = argv.filter((a) => !EVALUATE_FLAGS.includes(a));
+  const flags = argv.filter((a) => !isEvaluateFlag(a));
   const models = parseOptions(flags).models;
   const recorded = (readCard(models).card.training_options ?? {}) as Partial<PipelineOptions> & { corpus?: string | null };
   return parseOptions(flags, { ...DEFAULTS, ...recorded, corpus: recorded.corpus ?? undefined });
@@ -119,7 +127,7 @@ export function evaluationOptions(argv: readonly string[]): PipelineOptions {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const argv = process.argv.slice(2);
   const command = ["npm run evaluate", ...(argv.length > 0 ? ["--", ...argv] : [])].join(" ");
-  const choices = { compare: argv.includes("--compare"), loso: argv.includes("--loso"), variants: argv.includes("--variants") };
+  const choices = { compare: argv.includes("--compare"), loso: argv.includes("--loso"), variants: variantChoice(argv) };
   Promise.resolve()
     .then(() => evaluate(evaluationOptions(argv), choices, command, log))
     .catch((error) => {

@@ -166,7 +166,7 @@ const VARIANT_MEANING: Record<string, string> = {
   "whole-clips-only": "no crops or segments: whole-copy rows only",
   "no-augmentation": "only the clip as published (no augmented or pre-channel copies), with its crops",
   "cue-raking": "weights raked so that every trivial cue is distributed alike in both classes",
-  "larger-boosting": "300 rounds of 15-leaf trees (the first preset)",
+  "smaller-boosting": "200 rounds of 7-leaf trees, more strongly regularised (shipped before the full corpus)",
   "extra-trees": "extra trees instead of boosting",
   "without-lpc-residual": "the LPC-residual columns held constant (no tree can use them)",
   "local-subsampled": "with a corpus: trained on every 7th clip of the Debian-package units and all GitHub clips",

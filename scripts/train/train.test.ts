@@ -74,7 +74,7 @@ describe("npm run train on a tiny synthetic set", () => {
     // A bare evaluate takes the model's own training options from its card.
     const recorded = evaluationOptions(["--models", join(work, "a"), "--cache", join(work, "a-cache"), "--reports", join(work, "a-reports")]);
     expect(recorded).toEqual(options("a"));
-    const report = await evaluate(recorded, { compare: false, loso: true, variants: false }, "npm run evaluate", quiet);
+    const report = await evaluate(recorded, { compare: false, loso: true, variants: [] }, "npm run evaluate", quiet);
     expect(report).toContain("reproduced the committed calibration and thresholds exactly");
     expect(report).toContain("seed-random-forest");
     expect(report).toContain("Literal leave-one-system-out");
