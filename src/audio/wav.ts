@@ -47,7 +47,8 @@ const CONVERSION_BLOCK_SAMPLES = 1 << 16;
  * wavefile supplies the G.711 expansion tables; chunk walking, header checks and sample conversion are ours,
  * because wavefile parses every chunk of a file up front (200k empty chunks: ~0.5 s, 137 MB), accepts zero channels
  * and absurd rates, misreads extensible float and 64-bit integer PCM, and its getSamples() needs ~2.2 s and ~250 MB
- * for a 20 MB stereo file (PLATFORM.md in the shared folder beside the project); a typed-array loop over the data chunk needs milliseconds.
+ * for a 20 MB stereo file (PLATFORM.md in the shared folder beside the project); a typed-array loop over the data
+ * chunk needs milliseconds.
  *
  * @example
  * const wav = decodeWav(await request.arrayBuffer(), { maxFrames: 60 * 48000 });
