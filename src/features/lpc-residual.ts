@@ -19,6 +19,7 @@ export interface LpcResidual {
 /** Plain arrays of doubles: V8 bounds-checks every typed-array access, and these loops are the frame's cost. */
 export interface LpcScratch {
   readonly frame: number[];
+  readonly residual: number[];
   readonly autocorrelation: number[];
   readonly coefficients: number[];
   readonly previous: number[];
@@ -29,6 +30,7 @@ export function lpcScratch({ order, frameLength }: Pick<LpcParams, "order" | "fr
   const doubles = (n: number) => Array.from({ length: n }, () => 0.5);
   return {
     frame: doubles(frameLength),
+    residual: doubles(frameLength),
     autocorrelation: doubles(order + 1),
     coefficients: doubles(order + 1),
     previous: doubles(order + 1),
@@ -55,7 +57,7 @@ export function lpcResidualFrame(
   scratch: LpcScratch,
   out: LpcResidual,
 ): void {
-  const { frame, autocorrelation: r, coefficients: a, previous } = scratch;
+  const { frame, residual, autocorrelation: r, coefficients: a, previous } = scratch;
   const n = signal.length;
   for (let i = 0; i < frameLength; i++) {
     const s = start + i;
@@ -85,19 +87,22 @@ export function lpcResidualFrame(
       e2 -= ak * frame[i + 2 - k];
       e3 -= ak * frame[i + 3 - k];
     }
-    for (const e of [e0, e1, e2, e3]) {
-      const square = e * e;
-      residualSquares += square;
-      residualFourth += square * square;
-    }
+    residual[i] = e0;
+    residual[i + 1] = e1;
+    residual[i + 2] = e2;
+    residual[i + 3] = e3;
   }
   for (; i < frameLength; i++) {
     let e = frame[i];
     for (let k = 1; k <= order; k++) e -= a[k] * frame[i - k];
-    residualSquares += e * e;
-    residualFourth += e * e * (e * e);
+    residual[i] = e;
   }
-  for (let j = order; j < frameLength; j++) signalSquares += frame[j] * frame[j];
+  for (let j = order; j < frameLength; j++) {
+    const square = residual[j] * residual[j];
+    residualSquares += square;
+    residualFourth += square * square;
+    signalSquares += frame[j] * frame[j];
+  }
   const count = frameLength - order;
   const m2 = residualSquares / count + 1e-20;
   out.logKurtosis = Math.log(residualFourth / count / (m2 * m2) + 1e-9);
