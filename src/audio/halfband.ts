@@ -1,5 +1,6 @@
 import { kaiserLength, kaiserWindow, sinc } from "./kaiser";
-import { copyZeroPadded, scratchSpan } from "./zero-padded";
+import { arraySource, readWhole, type SampleSource } from "./sample-source";
+import { insideWindow, scratchSpan } from "./zero-padded";
 
 /**
  * Decimation by two with a half-band filter, the first stage for high input rates (44.1 kHz and up when converting
@@ -35,38 +36,52 @@ export function halfband(rate: number, keepHz: number): Halfband {
 /** Outputs computed per block, from one zero-padded window of their inputs. */
 const BLOCK_OUTPUTS = 1024;
 
-/** y[i] = x[2i] / 2 + sum_j c[j] (x[2i - 2j - 1] + x[2i + 2j + 1]), zeros outside x; ceil(n / 2) outputs. */
-export function decimateByTwo(x: Float32Array, filter: Halfband): Float32Array {
+/**
+ * y[i] = x[2i] / 2 + sum_j c[j] (x[2i - 2j - 1] + x[2i + 2j + 1]), zeros outside x; ceil(n / 2) outputs, each
+ * computed when it is read (and rounded to float32, as a stored signal would be).
+ */
+export function decimatedSource(x: SampleSource, filter: Halfband): SampleSource {
   const c = Array.from(filter.pairCoefficients); // read once per tap and output: a plain array (see zero-padded.ts)
   const reach = 2 * c.length - 1;
-  const out = new Float32Array(Math.ceil(x.length / 2));
-  const span = scratchSpan(2 * BLOCK_OUTPUTS + 2 * reach + 6);
-  for (let first = 0; first < out.length; first += BLOCK_OUTPUTS) {
-    // Outputs go four at a time (those past the end are computed from zeros and dropped): four independent sums,
-    // each in the order one output alone would take, share each coefficient and keep the multiply-adds from
-    // waiting on each other (measured 4.2 -> 3.3 ms for 10 s at 44.1 kHz, against two at a time).
-    const quads = Math.ceil((Math.min(out.length, first + BLOCK_OUTPUTS) - first) / 4);
-    // Output i is centred on input 2i, at 2(i - first) + reach in the window.
-    copyZeroPadded(x, 2 * first - reach, 8 * quads - 1 + 2 * reach, span);
-    for (let q = 0, i = first, centre = reach; q < quads; q++, i += 4, centre += 8) {
-      let y0 = 0.5 * span[centre];
-      let y1 = 0.5 * span[centre + 2];
-      let y2 = 0.5 * span[centre + 4];
-      let y3 = 0.5 * span[centre + 6];
-      for (let j = 0, offset = 1; j < c.length; j++, offset += 2) {
-        const cj = c[j];
-        const before = centre - offset;
-        const after = centre + offset;
-        y0 += cj * (span[before] + span[after]);
-        y1 += cj * (span[before + 2] + span[after + 2]);
-        y2 += cj * (span[before + 4] + span[after + 4]);
-        y3 += cj * (span[before + 6] + span[after + 6]);
+  const length = Math.ceil(x.length / 2);
+  const window = scratchSpan(2 * BLOCK_OUTPUTS + 2 * reach + 6);
+  const read = (start: number, count: number, span: number[]) => {
+    const { lo, hi } = insideWindow(start, count, length);
+    for (let k = 0; k < lo; k++) span[k] = 0;
+    for (let k = hi; k < count; k++) span[k] = 0;
+    for (let first = lo; first < hi; first += BLOCK_OUTPUTS) {
+      const end = Math.min(hi, first + BLOCK_OUTPUTS);
+      // Outputs go four at a time (those past the block are computed and dropped): four independent sums, each in
+      // the order one output alone would take, share each coefficient and keep the multiply-adds from waiting on
+      // each other (measured 4.2 -> 3.3 ms for 10 s at 44.1 kHz, against two at a time).
+      const quads = Math.ceil((end - first) / 4);
+      // Output start + k is centred on input 2(start + k), at 2(k - first) + reach in the window.
+      x.read(2 * (start + first) - reach, 8 * quads - 1 + 2 * reach, window);
+      for (let q = 0, k = first, centre = reach; q < quads; q++, k += 4, centre += 8) {
+        let y0 = 0.5 * window[centre];
+        let y1 = 0.5 * window[centre + 2];
+        let y2 = 0.5 * window[centre + 4];
+        let y3 = 0.5 * window[centre + 6];
+        for (let j = 0, offset = 1; j < c.length; j++, offset += 2) {
+          const cj = c[j];
+          const before = centre - offset;
+          const after = centre + offset;
+          y0 += cj * (window[before] + window[after]);
+          y1 += cj * (window[before + 2] + window[after + 2]);
+          y2 += cj * (window[before + 4] + window[after + 4]);
+          y3 += cj * (window[before + 6] + window[after + 6]);
+        }
+        span[k] = Math.fround(y0);
+        if (k + 1 < end) span[k + 1] = Math.fround(y1);
+        if (k + 2 < end) span[k + 2] = Math.fround(y2);
+        if (k + 3 < end) span[k + 3] = Math.fround(y3);
       }
-      out[i] = y0;
-      if (i + 1 < out.length) out[i + 1] = y1;
-      if (i + 2 < out.length) out[i + 2] = y2;
-      if (i + 3 < out.length) out[i + 3] = y3;
     }
-  }
-  return out;
+  };
+  return { length, read };
+}
+
+/** decimatedSource of an array, read whole. */
+export function decimateByTwo(x: Float32Array, filter: Halfband): Float32Array {
+  return readWhole(decimatedSource(arraySource(x), filter));
 }

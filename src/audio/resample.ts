@@ -1,6 +1,7 @@
-import { decimateByTwo, type Halfband, halfband } from "./halfband";
+import { decimatedSource, type Halfband, halfband } from "./halfband";
 import { type PhaseTable, phaseTable, STOP_EDGE } from "./resample-filter";
-import { copyZeroPadded, scratchSpan } from "./zero-padded";
+import { arraySource, readWhole, type SampleSource } from "./sample-source";
+import { scratchSpan } from "./zero-padded";
 
 /**
  * Polyphase windowed-sinc resampling (filter design in resample-filter.ts), after cheap half-band decimations by two
@@ -16,16 +17,29 @@ import { copyZeroPadded, scratchSpan } from "./zero-padded";
  * The output has ceil(n * toRate / fromRate) samples, as librosa.load returns (it zero-pads resampy's floor length).
  */
 export function resample(x: Float32Array, fromRate: number, toRate: number): Float32Array {
-  for (const rate of [fromRate, toRate]) {
-    if (!Number.isSafeInteger(rate) || rate <= 0) throw new RangeError(`resample: rates must be positive integers`);
-  }
-  if (fromRate === toRate) return x;
+  validRates(fromRate, toRate);
+  return fromRate === toRate ? x : resampleSource(arraySource(x), fromRate, toRate);
+}
+
+/**
+ * resample() of a signal read block by block: the half-band stages compute their outputs as the polyphase stage
+ * reads them, so memory is the output and a few blocks, whatever the input's rate. The output is identical.
+ */
+export function resampleSource(x: SampleSource, fromRate: number, toRate: number): Float32Array {
+  validRates(fromRate, toRate);
+  if (fromRate === toRate) return readWhole(x);
   const outLength = Math.ceil((x.length * toRate) / fromRate);
   const plan = cachedPlan(fromRate, toRate);
-  const decimated = plan.halvings.reduce(decimateByTwo, x);
+  const decimated = plan.halvings.reduce(decimatedSource, x);
   return plan.up <= MAX_EXACT_PHASES
     ? resampleExact(decimated, plan, outLength)
     : resampleInterpolated(decimated, plan, outLength);
+}
+
+function validRates(...rates: number[]): void {
+  for (const rate of rates) {
+    if (!Number.isSafeInteger(rate) || rate <= 0) throw new RangeError(`resample: rates must be positive integers`);
+  }
 }
 
 const MAX_EXACT_PHASES = 1024;
@@ -37,7 +51,7 @@ const BLOCK_OUTPUTS = 1024;
  * Output i is the dot product of phase row (i * down) mod up with the inputs from floor(i * down / up) + 1 - taps/2
  * on (the input taken as zero outside the signal).
  */
-function resampleExact(x: Float32Array, plan: Plan, outLength: number): Float32Array {
+function resampleExact(x: SampleSource, plan: Plan, outLength: number): Float32Array {
   const { up, down, table, rows } = plan;
   const { taps } = table;
   const out = new Float32Array(outLength);
@@ -47,7 +61,7 @@ function resampleExact(x: Float32Array, plan: Plan, outLength: number): Float32A
   for (let first = 0; first < outLength; first += BLOCK_OUTPUTS) {
     const end = Math.min(outLength, first + BLOCK_OUTPUTS);
     const firstBase = Math.floor((first * down) / up);
-    copyZeroPadded(x, firstBase + 1 - taps / 2, Math.floor(((end - 1) * down) / up) - firstBase + taps, span);
+    x.read(firstBase + 1 - taps / 2, Math.floor(((end - 1) * down) / up) - firstBase + taps, span);
     for (let i = first, base = 0, phase = (first * down) % up; i < end; i++) {
       out[i] = dot(span, base, rows, phase * taps, taps);
       base += wholeStep;
@@ -61,7 +75,7 @@ function resampleExact(x: Float32Array, plan: Plan, outLength: number): Float32A
   return out;
 }
 
-function resampleInterpolated(x: Float32Array, plan: Plan, outLength: number): Float32Array {
+function resampleInterpolated(x: SampleSource, plan: Plan, outLength: number): Float32Array {
   const { up, down, table, rows } = plan;
   const { taps, phases } = table;
   const out = new Float32Array(outLength);
@@ -69,7 +83,7 @@ function resampleInterpolated(x: Float32Array, plan: Plan, outLength: number): F
   for (let first = 0; first < outLength; first += BLOCK_OUTPUTS) {
     const end = Math.min(outLength, first + BLOCK_OUTPUTS);
     const firstBase = Math.floor((first * down) / up);
-    copyZeroPadded(x, firstBase + 1 - taps / 2, Math.floor(((end - 1) * down) / up) - firstBase + taps, span);
+    x.read(firstBase + 1 - taps / 2, Math.floor(((end - 1) * down) / up) - firstBase + taps, span);
     for (let i = first; i < end; i++) {
       // Exact integer arithmetic: i * down < 2^53 for any input that fits in memory.
       const base = Math.floor((i * down) / up) - firstBase;

@@ -1,8 +1,10 @@
 import { downmixToMono } from "./downmix";
 import { AudioError } from "./errors";
 import { findWaveChunks, type WaveContainer } from "./riff";
+import type { SampleSource } from "./sample-source";
 import { readSamples, scratchBytes } from "./sample-values";
 import { parseFmt, type SampleEncoding } from "./wav-format";
+import { insideWindow } from "./zero-padded";
 
 export interface DecodedWav {
   /** Mono float32 at the file's rate: the channel mean, as librosa.load(mono=True) computes it. */
@@ -55,6 +57,25 @@ const CONVERSION_BLOCK_SAMPLES = 1 << 16;
  * wav.samples; // Float32Array, mono, at wav.sampleRate
  */
 export function decodeWav(input: Uint8Array | ArrayBuffer, options: DecodeWavOptions = {}): DecodedWav {
+  const { source, convert, ...header } = openWav(input, options);
+  const samples = new Float32Array(source.length);
+  convert(0, samples);
+  return { samples, ...header };
+}
+
+/** What decodeWav tells of a file, with its samples still to be converted: read `source` for them, window by window. */
+export interface OpenedWav extends Omit<DecodedWav, "samples"> {
+  /** The mono samples decodeWav returns (zeros outside them), converted as they are read. */
+  source: SampleSource;
+  /** Converts frames from `first` on into `mono` (as many as it holds), exactly as decodeWav does. */
+  convert(first: number, mono: Float32Array): void;
+}
+
+/**
+ * decodeWav without the conversion: the header is parsed and checked (the same errors), and the samples are
+ * converted only when read, so that a resampler can take a long or high-rate file block by block.
+ */
+export function openWav(input: Uint8Array | ArrayBuffer, options: DecodeWavOptions = {}): OpenedWav {
   const maxFrames = positiveIntegerOption("maxFrames", options.maxFrames, Number.MAX_SAFE_INTEGER);
   const maxChunks = positiveIntegerOption("maxChunks", options.maxChunks, DEFAULT_MAX_CHUNKS);
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
@@ -68,18 +89,35 @@ export function decodeWav(input: Uint8Array | ArrayBuffer, options: DecodeWavOpt
   const secondsCap = options.maxSeconds === undefined ? Infinity : Math.ceil(options.maxSeconds * format.sampleRate);
   if (!(secondsCap > 0)) throw new RangeError("decodeWav: maxSeconds must be positive");
   const converted = Math.min(frames, maxFrames, secondsCap);
-  const samples = new Float32Array(converted);
   const blockFrames = Math.min(converted, Math.max(1, Math.floor(CONVERSION_BLOCK_SAMPLES / format.channels)));
-  const scratch = new ArrayBuffer(scratchBytes(blockFrames * format.channels));
-  for (let first = 0; first < converted; first += blockFrames) {
-    const count = Math.min(blockFrames, converted - first);
-    const offset = data.offset + first * format.blockAlign;
-    const { values, scale } = readSamples(bytes, offset, count * format.channels, format, littleEndian, scratch);
-    downmixToMono(values, format.channels, count, scale, samples.subarray(first, first + count));
-  }
-  if (format.encoding === "float") assertFinite(samples);
+  let scratch: ArrayBuffer | undefined;
+  const convert = (first: number, mono: Float32Array) => {
+    scratch ??= new ArrayBuffer(scratchBytes(blockFrames * format.channels));
+    const end = Math.min(converted, first + mono.length);
+    for (let at = first; at < end; at += blockFrames) {
+      const count = Math.min(blockFrames, end - at);
+      const offset = data.offset + at * format.blockAlign;
+      const { values, scale } = readSamples(bytes, offset, count * format.channels, format, littleEndian, scratch);
+      const block = mono.subarray(at - first, at - first + count);
+      downmixToMono(values, format.channels, count, scale, block);
+      if (format.encoding === "float") assertFinite(block, at);
+    }
+  };
+  let window = new Float32Array(0);
+  const source: SampleSource = {
+    length: converted,
+    read(start, count, span) {
+      const { lo, hi } = insideWindow(start, count, converted);
+      if (window.length < hi - lo) window = new Float32Array(hi - lo);
+      convert(start + lo, window.subarray(0, hi - lo));
+      for (let k = 0; k < lo; k++) span[k] = 0;
+      for (let k = lo; k < hi; k++) span[k] = window[k - lo];
+      for (let k = hi; k < count; k++) span[k] = 0;
+    },
+  };
   return {
-    samples,
+    source,
+    convert,
     sampleRate: format.sampleRate,
     channels: format.channels,
     bitDepth: format.bitDepth,
@@ -91,11 +129,12 @@ export function decodeWav(input: Uint8Array | ArrayBuffer, options: DecodeWavOpt
 }
 
 /** NaN, ±Inf, or float64 samples beyond the float32 range (they became ±Inf in the mono signal). */
-function assertFinite(samples: Float32Array): void {
+function assertFinite(samples: Float32Array, firstFrame: number): void {
   for (let i = 0; i < samples.length; i++) {
     const v = samples[i];
     if (v - v !== 0) {
-      throw new AudioError("non_finite_samples", `Sample frame ${i} is ${v}: the file holds NaN or infinite values.`);
+      const frame = firstFrame + i;
+      throw new AudioError("non_finite_samples", `Sample frame ${frame} is ${v}: the file holds NaN or infinite values.`);
     }
   }
 }

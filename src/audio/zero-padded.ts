@@ -9,8 +9,7 @@
  * buffer in the process, against 7.3).
  */
 export function copyZeroPadded(x: Float32Array, start: number, count: number, span: number[]): void {
-  const lo = Math.max(0, Math.min(count, -start));
-  const hi = Math.max(lo, Math.min(count, x.length - start));
+  const { lo, hi } = insideWindow(start, count, x.length);
   for (let i = 0; i < lo; i++) span[i] = 0;
   for (let i = lo; i < hi; i++) span[i] = x[start + i];
   for (let i = hi; i < count; i++) span[i] = 0;
@@ -19,4 +18,10 @@ export function copyZeroPadded(x: Float32Array, start: number, count: number, sp
 /** A scratch window of `length` doubles for copyZeroPadded (a packed array of doubles from the start). */
 export function scratchSpan(length: number): number[] {
   return Array.from({ length }, () => 0.5);
+}
+
+/** Positions [lo, hi) of a window start .. start + count - 1 that lie inside a signal of `length` samples. */
+export function insideWindow(start: number, count: number, length: number): { lo: number; hi: number } {
+  const lo = Math.max(0, Math.min(count, -start));
+  return { lo, hi: Math.max(lo, Math.min(count, length - start)) };
 }

@@ -1,7 +1,7 @@
 import { AudioError } from "../audio/errors";
-import { resample } from "../audio/resample";
+import { resample, resampleSource } from "../audio/resample";
 import { trimSilence } from "../audio/trim";
-import { type DecodedWav, decodeWav } from "../audio/wav";
+import { openWav } from "../audio/wav";
 import { consecutiveSegmentFrameRanges, type FrameRange } from "../features/segments";
 import { type Forest, parseForest, predictCalibrated, verdictOf } from "../model";
 import { ANALYSIS, frameFeatures } from "./frame-features";
@@ -43,38 +43,42 @@ export function createDetector(modelBytes: Uint8Array, card: ModelCard): Detecto
   if (forest.nFeatures !== names.length) {
     throw new Error(`model binary expects ${forest.nFeatures} features, its card lists ${names.length}`);
   }
-  const analyzeDecoded = (audio: DecodedAudio, options: AnalyzeOptions) => analyzeAudio(forest, card, audio, options);
   return {
     analyze(bytes, options) {
       const started = performance.now();
-      const wav = decodeWav(bytes, { maxSeconds: options.maxAnalyzedSeconds });
-      const decode = performance.now() - started;
-      const analysis = analyzeDecoded(describeWav(wav), options);
-      return {
-        ...analysis,
-        timing_ms: { ...analysis.timing_ms, decode: round(decode), total: round(analysis.timing_ms.total + decode) },
-      };
+      const wav = openWav(bytes, { maxSeconds: options.maxAnalyzedSeconds });
+      // Converted and resampled block by block: a 384 kHz upload is never held whole at its own rate.
+      const signal = resampleSource(wav.source, wav.sampleRate, ANALYSIS.sampleRate);
+      const format = wav.container === "RIFF" ? wav.format : `${wav.format} (${wav.container})`;
+      const input = { sample_rate: wav.sampleRate, channels: wav.channels, bit_depth: wav.bitDepth, format };
+      const audio = { signal, cappedS: wav.source.length / wav.sampleRate, durationS: wav.durationS, input };
+      return analyzeSignal(forest, card, audio, options, performance.now() - started);
     },
-    analyzeDecoded,
+    analyzeDecoded(audio, options) {
+      const started = performance.now();
+      const capped = audio.samples.subarray(0, Math.min(audio.samples.length, Math.ceil(options.maxAnalyzedSeconds * audio.sampleRate)));
+      const signal = resample(capped, audio.sampleRate, ANALYSIS.sampleRate);
+      const at16k = { signal, cappedS: capped.length / audio.sampleRate, durationS: audio.durationS, input: audio.input };
+      return analyzeSignal(forest, card, at16k, options, performance.now() - started);
+    },
     modelCard: () => card,
   };
 }
 
-function describeWav(wav: DecodedWav): DecodedAudio {
-  const format = wav.container === "RIFF" ? wav.format : `${wav.format} (${wav.container})`;
-  return {
-    samples: wav.samples,
-    sampleRate: wav.sampleRate,
-    durationS: wav.durationS,
-    input: { sample_rate: wav.sampleRate, channels: wav.channels, bit_depth: wav.bitDepth, format },
-  };
+/** An input brought to the analysis rate: the signal, and what the answer says of the input. */
+interface AnalysisSignal {
+  /** Mono at ANALYSIS.sampleRate, of the first MAX_ANALYZED_SECONDS. */
+  signal: Float32Array;
+  /** Seconds of the input that `signal` covers. */
+  cappedS: number;
+  durationS: number;
+  input: InputDescription;
 }
 
-function analyzeAudio(forest: Forest, card: ModelCard, audio: DecodedAudio, options: AnalyzeOptions): Analysis {
+function analyzeSignal(forest: Forest, card: ModelCard, audio: AnalysisSignal, options: AnalyzeOptions, decodeMs: number): Analysis {
   const started = performance.now();
   const rate = ANALYSIS.sampleRate;
-  const capped = audio.samples.subarray(0, Math.min(audio.samples.length, Math.ceil(options.maxAnalyzedSeconds * audio.sampleRate)));
-  const signal = resample(capped, audio.sampleRate, rate);
+  const { signal } = audio;
   const { start, end } = trimSilence(signal);
   const speech = signal.subarray(start, end);
   const analyzedS = speech.length / rate;
@@ -96,11 +100,16 @@ function analyzeAudio(forest: Forest, card: ModelCard, audio: DecodedAudio, opti
     thresholds: card.thresholds,
     duration_s: round(audio.durationS, 3),
     analyzed_s: round(analyzedS, 3),
-    trimmed_s: round(capped.length / audio.sampleRate - analyzedS, 3),
+    trimmed_s: round(audio.cappedS - analyzedS, 3),
     input: audio.input,
     segments,
     model: { name: card.name, version: card.version, sha256: card.sha256 },
-    timing_ms: { decode: 0, features: round(featuresDone - started), model: round(done - featuresDone), total: round(done - started) },
+    timing_ms: {
+      decode: round(decodeMs),
+      features: round(featuresDone - started),
+      model: round(done - featuresDone),
+      total: round(done - started + decodeMs),
+    },
   };
 }
 

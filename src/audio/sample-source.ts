@@ -1,0 +1,34 @@
+import { copyZeroPadded, scratchSpan } from "./zero-padded";
+
+/**
+ * A signal that is read one window at a time and need not exist whole: a decoded array, the samples of a WAV
+ * file decoded on demand, or a filter stage computing its outputs from another source when they are asked for.
+ * Chained, a file is resampled block by block and the signal at its own rate is never held in memory (a 25 MiB
+ * upload at 384 kHz is 105 MB of float32 samples).
+ */
+export interface SampleSource {
+  readonly length: number;
+  /**
+   * Writes samples start .. start + count - 1 to span[0 .. count), as float32 values, with zeros for positions
+   * outside [0, length) (the zero padding the filters assume).
+   */
+  read(start: number, count: number, span: number[]): void;
+}
+
+export function arraySource(x: Float32Array): SampleSource {
+  return { length: x.length, read: (start, count, span) => copyZeroPadded(x, start, count, span) };
+}
+
+const WHOLE_BLOCK = 4096;
+
+/** The whole signal of a source as an array, read block by block. */
+export function readWhole(source: SampleSource): Float32Array {
+  const out = new Float32Array(source.length);
+  const span = scratchSpan(Math.min(WHOLE_BLOCK, source.length));
+  for (let first = 0; first < out.length; first += WHOLE_BLOCK) {
+    const count = Math.min(WHOLE_BLOCK, out.length - first);
+    source.read(first, count, span);
+    for (let k = 0; k < count; k++) out[first + k] = span[k];
+  }
+  return out;
+}
