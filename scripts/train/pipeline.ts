@@ -26,6 +26,8 @@ export interface Prepared {
   table: FeatureTable;
   units: string[];
   rowWeights: Float64Array;
+  /** Whether rowWeights are raked on the trivial cues (`--balance-cues`). */
+  balanceCues: boolean;
   plan: FoldPlan;
   /** sha256 over the row cache keys: the clips' bytes, the row code and the row options. */
   dataFingerprint: string;
@@ -64,7 +66,7 @@ export async function prepare(options: PipelineOptions, log: (line: string) => v
   const dataFingerprint = createHash("sha256").update(keys.join("\n")).digest("hex");
   const unitWeights = unitRowWeights(table);
   const rowWeights = options.balanceCues ? cueBalancedRowWeights(table, unitWeights) : unitWeights;
-  return { table, units, rowWeights, plan, dataFingerprint };
+  return { table, units, rowWeights, balanceCues: options.balanceCues, plan, dataFingerprint };
 }
 
 export interface ProtocolRun {

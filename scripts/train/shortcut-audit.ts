@@ -6,6 +6,7 @@
 import { rocCurve } from "../lib";
 import { CUE_NAMES, type CueName } from "./cues";
 import type { FeatureTable } from "./feature-table";
+import { classBalanced } from "./weights";
 
 export const AUDIT_LIMIT = 0.6;
 
@@ -32,6 +33,12 @@ export interface CueAudit {
 
 function column(values: Float32Array, nCols: number, j: number): Float32Array {
   return Float32Array.from({ length: values.length / nCols }, (_, i) => values[i * nCols + j]);
+}
+
+/** The audit of training rows weighted as in training (`rowWeights` before class balancing, which this applies). */
+export function shippedAudit(table: FeatureTable, rowWeights: Float64Array): CueAudit[] {
+  const rowLabels = Uint8Array.from(table.rowClip, (clip) => table.labels[clip]);
+  return auditCues(table, classBalanced(rowWeights, rowLabels));
 }
 
 export function auditCues(table: FeatureTable, rowWeights: Float64Array): CueAudit[] {
