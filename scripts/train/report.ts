@@ -167,8 +167,11 @@ const VARIANT_MEANING: Record<string, string> = {
   "whole-clips-only": "no crops or segments: whole-copy rows only",
   "no-augmentation": "only the clip as published (no augmented or pre-channel copies), with its crops",
   "smaller-boosting": "200 rounds of 7-leaf trees, more strongly regularised (shipped before the full corpus)",
+  "fewer-rounds": "300 boosting rounds instead of 1,000 (shipped before)",
+  "larger-leaves": "600 rounds of 31-leaf trees instead of 1,000 of 15",
   "extra-trees": "extra trees instead of boosting",
   "without-lpc-residual": "the LPC-residual columns held constant (no tree can use them)",
+  "without-means": "every *_mean column held constant: only deviations and frame-to-frame changes",
   "local-subsampled": "with a corpus: trained on every 7th clip of the Debian-package units and all GitHub clips",
 };
 

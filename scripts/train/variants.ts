@@ -14,41 +14,35 @@ import { rowDesign } from "./protocol";
 import { shippedAudit } from "./shortcut-audit";
 import { cueBalancedRowWeights, unitRowWeights } from "./weights";
 
-/** The preset shipped before the full corpus: fewer, smaller, more strongly regularised trees. */
-const SMALLER_BOOSTING: Learner = {
-  name: "gradient-boosting-smaller",
-  description: "200 rounds of 7-leaf trees",
-  parameters: {},
-  train: (set, seed) => {
-    const ensemble = trainGradientBoosting(set, {
-      ...GBDT,
-      nEstimators: 200,
-      numLeaves: 7,
-      minDataInLeaf: 100,
-      lambdaL2: 5,
-      featureFraction: 0.3,
-      baggingFraction: 0.5,
-      maxBins: 32,
-      seed,
-    }).ensemble;
-    return { raw: (x) => predictEnsembleRaw(ensemble, x), ensemble };
-  },
-};
+/** The shipped learner with other boosting parameters. */
+function boosting(name: string, parameters: Partial<typeof GBDT>): Learner {
+  return {
+    name: `gradient-boosting-${name}`,
+    description: JSON.stringify(parameters),
+    parameters,
+    train: (set, seed) => {
+      const ensemble = trainGradientBoosting(set, { ...GBDT, ...parameters, seed }).ensemble;
+      return { raw: (x) => predictEnsembleRaw(ensemble, x), ensemble };
+    },
+  };
+}
 
 /**
- * The shipped learner blind to the linear-prediction residual columns (held constant in training, so no tree
- * splits on them): what those columns add. Feature sampling still draws them, as it would draw any column.
+ * The shipped learner blind to some summary columns (held constant in training, so no tree splits on them): what
+ * those columns add. Feature sampling still draws them, as it would draw any column.
  */
-const WITHOUT_LPC_RESIDUAL: Learner = {
-  ...LEARNERS["gradient-boosting"],
-  name: "gradient-boosting-without-lpc-residual",
-  train: (set, seed) => {
-    const values = set.x.values.slice();
-    const blind = SUMMARY_NAMES.flatMap((name, c) => (name.startsWith("lpc_") ? [c] : []));
-    for (let row = 0; row < set.x.nRows; row++) for (const c of blind) values[row * set.x.nCols + c] = 0;
-    return LEARNERS["gradient-boosting"].train({ ...set, x: { ...set.x, values } }, seed);
-  },
-};
+function blindTo(name: string, blind: (column: string) => boolean): Learner {
+  const columns = SUMMARY_NAMES.flatMap((column, c) => (blind(column) ? [c] : []));
+  return {
+    ...LEARNERS["gradient-boosting"],
+    name: `gradient-boosting-${name}`,
+    train: (set, seed) => {
+      const values = set.x.values.slice();
+      for (let row = 0; row < set.x.nRows; row++) for (const c of columns) values[row * set.x.nCols + c] = 0;
+      return LEARNERS["gradient-boosting"].train({ ...set, x: { ...set.x, values } }, seed);
+    },
+  };
+}
 
 const isGithubOrSeventh = (p: Prepared, clip: number) => p.table.clips[clip].row.path.startsWith("github/") || clip % 7 === 0;
 
@@ -67,9 +61,16 @@ const VARIANTS: Record<string, Variant> = {
   "clips-equal": gbdt((p) => shippedWeighting(p, unitRowWeights(p.table, 0))),
   "whole-clips-only": gbdt((p) => only(p, (row) => p.table.rowKind[row] === 0)),
   "no-augmentation": gbdt((p) => only(p, (row) => p.table.rowCopy[row] === 0)),
-  "smaller-boosting": { learner: SMALLER_BOOSTING, weights: (p) => p.rowWeights },
+  // The preset shipped before the full corpus: fewer, smaller, more strongly regularised trees.
+  "smaller-boosting": {
+    learner: boosting("smaller", { nEstimators: 200, numLeaves: 7, minDataInLeaf: 100, lambdaL2: 5, featureFraction: 0.3, baggingFraction: 0.5, maxBins: 32 }),
+    weights: (p) => p.rowWeights,
+  },
+  "fewer-rounds": { learner: boosting("fewer-rounds", { nEstimators: 300 }), weights: (p) => p.rowWeights },
+  "larger-leaves": { learner: boosting("larger-leaves", { nEstimators: 600, numLeaves: 31 }), weights: (p) => p.rowWeights },
   "extra-trees": { learner: LEARNERS["extra-trees"], weights: (p) => p.rowWeights },
-  "without-lpc-residual": { learner: WITHOUT_LPC_RESIDUAL, weights: (p) => p.rowWeights },
+  "without-lpc-residual": { learner: blindTo("without-lpc-residual", (c) => c.startsWith("lpc_")), weights: (p) => p.rowWeights },
+  "without-means": { learner: blindTo("without-means", (c) => c.endsWith("_mean")), weights: (p) => p.rowWeights },
   // With a full corpus: every 7th clip of the Debian-package units (the share ../shared/data/local holds), all
   // GitHub clips; tested on every clip as always. Whether the corpus's 7x more clips of those units help.
   "local-subsampled": gbdt((p) => only(p, (row) => isGithubOrSeventh(p, p.table.rowClip[row]))),
