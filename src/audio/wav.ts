@@ -4,7 +4,7 @@ import { findWaveChunks, type WaveContainer } from "./riff";
 import type { SampleSource } from "./sample-source";
 import { readSamples, scratchBytes } from "./sample-values";
 import { parseFmt, type SampleEncoding } from "./wav-format";
-import { insideWindow } from "./zero-padded";
+import { copyZeroPadded, insideWindow } from "./zero-padded";
 
 export interface DecodedWav {
   /** Mono float32 at the file's rate: the channel mean, as librosa.load(mono=True) computes it. */
@@ -109,10 +109,9 @@ export function openWav(input: Uint8Array | ArrayBuffer, options: DecodeWavOptio
     read(start, count, span) {
       const { lo, hi } = insideWindow(start, count, converted);
       if (window.length < hi - lo) window = new Float32Array(hi - lo);
-      convert(start + lo, window.subarray(0, hi - lo));
-      for (let k = 0; k < lo; k++) span[k] = 0;
-      for (let k = lo; k < hi; k++) span[k] = window[k - lo];
-      for (let k = hi; k < count; k++) span[k] = 0;
+      const samples = window.subarray(0, hi - lo);
+      convert(start + lo, samples);
+      copyZeroPadded(samples, -lo, count, span);
     },
   };
   return {
