@@ -21,7 +21,7 @@ import { DEFAULTS, type PipelineOptions, parseOptions } from "./options";
 import { type ProtocolRun, prepare, runProtocol } from "./pipeline";
 import { rowDesign, seedDesign } from "./protocol";
 import { evaluationReport } from "./report";
-import { shippedAudit } from "./shortcut-audit";
+import { auditCues } from "./shortcut-audit";
 import { unitOf } from "./units";
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -76,7 +76,7 @@ export async function evaluate(options: PipelineOptions, choices: EvaluateChoice
     ? leaveOneUnitOut(prepared, ours, LEARNERS[shippedLearner], options.seed, (row) => sharedSystems.has(unitOf(row)), log)
     : undefined;
   const variants = choices.variants.length > 0 ? runVariants(prepared, choices.variants, options.seed) : undefined;
-  const audit = shippedAudit(prepared.table, prepared.rowWeights);
+  const audit = auditCues(prepared.table, prepared.rowWeights);
 
   mkdirSync(options.reports, { recursive: true });
   const curves = runs.map((run) => ({ label: run.learner, curve: rocCurve(run.probabilities, prepared.table.labels) }));

@@ -36,19 +36,15 @@ function column(values: Float32Array, nCols: number, j: number): Float32Array {
 }
 
 /** The audit of training rows weighted as in training (`rowWeights` before class balancing, which this applies). */
-export function shippedAudit(table: FeatureTable, rowWeights: Float64Array): CueAudit[] {
-  const rowLabels = Uint8Array.from(table.rowClip, (clip) => table.labels[clip]);
-  return auditCues(table, classBalanced(rowWeights, rowLabels));
-}
-
 export function auditCues(table: FeatureTable, rowWeights: Float64Array): CueAudit[] {
   const rowLabels = Uint8Array.from(table.rowClip, (clip) => table.labels[clip]);
+  const weights = classBalanced(rowWeights, rowLabels);
   return CUE_NAMES.map((cue, j) => {
     const processed = column(table.cues.values, CUE_NAMES.length, j);
     return {
       cue,
       raw: weightedBalancedAccuracy(column(table.rawCues.values, CUE_NAMES.length, j), table.labels),
-      processed: weightedBalancedAccuracy(processed, rowLabels, rowWeights),
+      processed: weightedBalancedAccuracy(processed, rowLabels, weights),
       processedUnweighted: weightedBalancedAccuracy(processed, rowLabels),
     };
   });

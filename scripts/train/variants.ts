@@ -11,7 +11,7 @@ import { GBDT, type Learner, LEARNERS } from "./learners";
 import { parseOptions } from "./options";
 import { type Prepared, prepare, runProtocol } from "./pipeline";
 import { rowDesign } from "./protocol";
-import { shippedAudit } from "./shortcut-audit";
+import { auditCues } from "./shortcut-audit";
 import { cueBalancedRowWeights, unitRowWeights } from "./weights";
 
 /** The shipped learner with other boosting parameters. */
@@ -97,7 +97,7 @@ export function runVariants(prepared: Prepared, names: readonly string[], seed: 
     const weights = variant.weights(prepared);
     const run = runProtocol(prepared, rowDesign(prepared.table, weights), variant.learner, seed, () => {});
     const m = run.metrics;
-    const worst = shippedAudit(prepared.table, weights).reduce((a, b) => (b.processed > a.processed ? b : a));
+    const worst = auditCues(prepared.table, weights).reduce((a, b) => (b.processed > a.processed ? b : a));
     return {
       name,
       macroSystemEer: m.macroSystemEer,
