@@ -58,9 +58,14 @@ const CONVERSION_BLOCK_SAMPLES = 1 << 16;
  */
 export function decodeWav(input: Uint8Array | ArrayBuffer, options: DecodeWavOptions = {}): DecodedWav {
   const { source, convert, ...header } = openWav(input, options);
+  return { samples: convertedSamples({ source, convert }), ...header };
+}
+
+/** All of an opened file's mono samples, converted straight into one array (what decodeWav returns). */
+export function convertedSamples({ source, convert }: Pick<OpenedWav, "source" | "convert">): Float32Array {
   const samples = new Float32Array(source.length);
   convert(0, samples);
-  return { samples, ...header };
+  return samples;
 }
 
 /** What decodeWav tells of a file, with its samples still to be converted: read `source` for them, window by window. */

@@ -35,10 +35,13 @@ export function summarize(frames: FrameFeatures, range: FrameRange): Float32Arra
   }
   const active = activeFrames(frames, range);
   const n = active.length;
-  const mean = new Float64Array(nColumns);
-  const squares = new Float64Array(nColumns);
-  const deltaMean = new Float64Array(nColumns);
-  const deltaSquares = new Float64Array(nColumns);
+  // Plain arrays of doubles, not Float64Arrays: V8 checks every typed-array access (see real-fft.ts), and these
+  // take one per value of every active frame (0.94 -> 0.84 ms for a 10 s clip and its five segments).
+  const zeros = () => Array.from({ length: nColumns }, () => 0.5).fill(0);
+  const mean = zeros();
+  const squares = zeros();
+  const deltaMean = zeros();
+  const deltaSquares = zeros();
   let nDeltas = 0;
   for (let i = 0; i < n; i++) {
     const base = active[i] * nColumns;
