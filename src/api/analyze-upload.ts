@@ -17,13 +17,10 @@ export const UPLOAD_GUARDS: MiddlewareHandler<ApiEnv>[] = [apiKeyAuth(), rateLim
 /** Every status an upload endpoint can fail with (see problem-codes.ts for the codes behind each). */
 export const UPLOAD_PROBLEM_STATUSES = [400, 401, 413, 415, 422, 429, 500] as const;
 
-export async function analyzeUpload(
-  c: Context<ApiEnv>,
-  analyzer: Analyzer,
-  form: { file?: File },
-  options: AnalyzeOptions,
-): Promise<Analysis> {
-  const bytes = form.file ? new Uint8Array(await form.file.arrayBuffer()) : await c.req.bytes();
+/** Analyses the upload readUpload received (the handler runs only after the guards and the validators). */
+export function analyzeUpload(c: Context<ApiEnv>, analyzer: Analyzer, options: AnalyzeOptions): Analysis {
+  const bytes = c.get("uploadedFile");
+  if (bytes === undefined) throw new Error("analyzeUpload without an upload: readUpload must run before the handler");
   const analysis = analyzer.analyze(bytes, options);
   recordStageTimes(c, analysis.timing_ms);
   c.header("Cache-Control", "no-store");

@@ -22,6 +22,8 @@ export interface ApiBindings {
 export interface ApiVariables extends TimingVariables {
   /** SHA-256 hex of the caller's API key, set once the key is verified; absent when keys are not configured. */
   apiKeyHash?: string;
+  /** The uploaded file, set by readUpload: the raw body, or the `file` part of a multipart body (a view of it). */
+  uploadedFile?: Uint8Array;
 }
 
 export interface ApiEnv {

@@ -10,8 +10,6 @@ import { MULTIPART, mediaTypeEssence } from "./upload";
 /** The file, segment_seconds and segments, with room for a client's extra fields. */
 export const MAX_MULTIPART_PARTS = 8;
 
-const CR = 0x0d;
-
 /** Refuses a multipart body with more than MAX_MULTIPART_PARTS parts; anything else is left to the parser. */
 export function requireFewParts(body: Uint8Array, contentType: string | undefined): void {
   if (mediaTypeEssence(contentType) !== MULTIPART) return;
@@ -40,14 +38,22 @@ export function multipartBoundary(contentType: string): string | undefined {
 export function countDelimiters(body: Uint8Array, boundary: string, limit: number): number {
   const delimiter = Uint8Array.from(`\r\n--${boundary}`, (c) => c.charCodeAt(0));
   let count = startsWithAt(body, delimiter.subarray(2), 0) ? 1 : 0;
-  for (let at = body.indexOf(CR); at !== -1 && count <= limit; at = body.indexOf(CR, at + 1)) {
-    if (startsWithAt(body, delimiter, at)) count++;
+  for (let at = indexOfBytes(body, delimiter, 0); at !== -1 && count <= limit; at = indexOfBytes(body, delimiter, at + 1)) {
+    count++;
   }
   return count;
 }
 
-function startsWithAt(body: Uint8Array, pattern: Uint8Array, at: number): boolean {
-  if (at + pattern.length > body.length) return false;
+export function startsWithAt(body: Uint8Array, pattern: Uint8Array, at: number): boolean {
+  if (at < 0 || at + pattern.length > body.length) return false;
   for (let i = 0; i < pattern.length; i++) if (body[at + i] !== pattern[i]) return false;
   return true;
+}
+
+/** The first position >= from where `pattern` starts, jumping between its first byte with the native indexOf. */
+export function indexOfBytes(body: Uint8Array, pattern: Uint8Array, from: number): number {
+  for (let at = body.indexOf(pattern[0], Math.max(0, from)); at !== -1; at = body.indexOf(pattern[0], at + 1)) {
+    if (startsWithAt(body, pattern, at)) return at;
+  }
+  return -1;
 }

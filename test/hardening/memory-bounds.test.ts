@@ -36,6 +36,8 @@ type IsolateFit = "fits" | "over the upload limit";
 interface Input {
   name: string;
   bytes: () => Uint8Array;
+  /** Through the Worker's app as this kind of body (the multipart body built around the file), or the detector alone. */
+  upload?: "raw" | "multipart";
   /** Peak extra memory allowed: this multiple of the input's size, plus FIXED_OVERHEAD_BYTES. */
   multiple: number;
   isolate: IsolateFit;
@@ -93,6 +95,23 @@ const INPUTS: Input[] = [
     multiple: 1,
     isolate: "fits",
   },
+  // A whole request through the app: the body read, a multipart form parsed, the analysis. Multipart was 5.0x
+  // (+131 MB on 26.2 MB, 157 MB with the input, over an isolate) while the platform's form parser copied the body
+  // and the handler copied the parsed File again; 2.8x with the form parsed over the body (multipart-form.ts).
+  {
+    name: "25 MiB of 48 kHz 24-bit mono, raw body through the app",
+    bytes: () => speechWav({ frames: Math.floor((MAX_UPLOAD_BYTES - 44) / 3), sampleRate: 48000, bitDepth: 24 }),
+    upload: "raw",
+    multiple: 2.5,
+    isolate: "fits",
+  },
+  {
+    name: "25 MiB of 48 kHz 24-bit mono, multipart through the app",
+    bytes: () => speechWav({ frames: Math.floor((MAX_UPLOAD_BYTES - 44) / 3) - 100, sampleRate: 48000, bitDepth: 24 }),
+    upload: "multipart",
+    multiple: 3.5,
+    isolate: "fits",
+  },
   {
     name: "one hour of mu-law silence at 4 kHz (14.4 MB)",
     bytes: () => HOSTILE_CASES.find((c) => c.name.startsWith("one hour of mu-law silence"))!.bytes(),
@@ -120,17 +139,22 @@ let folder = "";
 
 beforeAll(() => {
   folder = mkdtempSync(join(tmpdir(), "voiceguard-memory-"));
-  for (const input of INPUTS) results.set(input.name, probe(input.bytes(), false));
-  for (const input of DECODE_INPUTS) decodeResults.set(input.name, probe(input.bytes(), true));
+  for (const input of INPUTS) results.set(input.name, probe(input.bytes(), input.upload ?? "detector"));
+  for (const input of DECODE_INPUTS) decodeResults.set(input.name, probe(input.bytes(), "decoder"));
 }, 600_000);
 
-/** Runs memory-probe.ts on `bytes` in a fresh process: the whole analysis, or the decoder alone. */
-function probe(bytes: Uint8Array, decodeOnly: boolean): MemoryProbeResult {
+/** Runs memory-probe.ts on `bytes` in a fresh process: the detector, the decoder alone, or a request to the app. */
+function probe(bytes: Uint8Array, mode: "detector" | "decoder" | "raw" | "multipart"): MemoryProbeResult {
   const file = join(folder, "input.wav");
   writeFileSync(file, bytes);
   // glibc's mmap threshold fixed: it otherwise rises after the first large free and keeps later freed buffers
   // resident, and RSS would show the allocator's high-water mark rather than the buffers the analysis holds.
-  const env = { ...process.env, MALLOC_MMAP_THRESHOLD_: "131072", PROBE_DECODE_ONLY: decodeOnly ? "1" : "" };
+  const env = {
+    ...process.env,
+    MALLOC_MMAP_THRESHOLD_: "131072",
+    PROBE_DECODE_ONLY: mode === "decoder" ? "1" : "",
+    PROBE_UPLOAD: mode === "raw" || mode === "multipart" ? mode : "",
+  };
   const args = ["--expose-gc", "--import", "tsx", "test/hardening/memory-probe.ts", file];
   const output = execFileSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", env });
   return JSON.parse(output.trim().split("\n").pop() ?? "{}") as MemoryProbeResult;

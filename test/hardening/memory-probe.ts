@@ -4,7 +4,8 @@
  *
  *   MALLOC_MMAP_THRESHOLD_=131072 node --expose-gc --import tsx test/hardening/memory-probe.ts <file.wav> [seconds]
  *
- * (seconds: MAX_ANALYZED_SECONDS, default 600; PROBE_DECODE_ONLY=1 measures decodeWav alone.)
+ * (seconds: MAX_ANALYZED_SECONDS, default 600; PROBE_DECODE_ONLY=1 measures decodeWav alone; PROBE_UPLOAD=raw or
+ * multipart measures a whole POST /api/v1/analyze through the Worker's app, the file sent as that kind of body.)
  *
  * Method: the file is read (the input buffer, as the Worker holds the request body), the detector is built and
  * warmed up on a short clip, the heap is collected twice, and the resident set size (RSS) is read: `before`. A
@@ -20,6 +21,7 @@ import { Worker } from "node:worker_threads";
 import { buildWav } from "../../src/audio/testing/wav-builder";
 import { decodeWav } from "../../src/audio/wav";
 import { syntheticVoice } from "../../scripts/synthetic-voice";
+import { nodeApp } from "./node-app";
 import { API_DEFAULT_OPTIONS, realDetector } from "./real-detector";
 
 export interface MemoryProbeResult {
@@ -42,11 +44,49 @@ const sample = () => {
 };
 sample();`;
 
-async function probe(path: string, maxAnalyzedSeconds: number): Promise<MemoryProbeResult> {
-  const input = new Uint8Array(readFileSync(path));
+const BOUNDARY = "voiceguard-memory-probe";
+const MULTIPART_TYPE = `multipart/form-data; boundary=${BOUNDARY}`;
+
+/** The multipart/form-data body a client sends for `wav` in the field "file". */
+export function multipartBody(wav: Uint8Array): Uint8Array {
+  const head = `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="input.wav"\r\nContent-Type: audio/wav\r\n\r\n`;
+  const tail = `\r\n--${BOUNDARY}--\r\n`;
+  const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+  const body = new Uint8Array(head.length + wav.length + tail.length);
+  body.set(ascii(head), 0);
+  body.set(wav, head.length);
+  body.set(ascii(tail), head.length + wav.length);
+  return body;
+}
+
+/**
+ * The work measured on an input (the file, or for PROBE_UPLOAD=multipart the body built around it beforehand): the
+ * detector, the decoder alone, or a request through the app.
+ */
+function measuredWork(mode: string | undefined, maxAnalyzedSeconds: number): (input: Uint8Array) => Promise<string> {
+  if (mode === "raw" || mode === "multipart") {
+    const app = nodeApp();
+    return async (input) => {
+      const { status, body } = await app.upload(input, mode === "raw" ? "audio/wav" : MULTIPART_TYPE);
+      return status === 200 ? "analysed" : ((JSON.parse(body) as { code?: string }).code ?? `status ${status}`);
+    };
+  }
   const detector = realDetector();
+  return async (wav) => {
+    if (process.env.PROBE_DECODE_ONLY) decodeWav(wav, { maxSeconds: maxAnalyzedSeconds });
+    else detector.analyze(wav, { ...API_DEFAULT_OPTIONS, maxAnalyzedSeconds });
+    return "analysed";
+  };
+}
+
+async function probe(path: string, maxAnalyzedSeconds: number): Promise<MemoryProbeResult> {
+  const mode = process.env.PROBE_UPLOAD;
+  const asSent = (wav: Uint8Array) => (mode === "multipart" ? multipartBody(wav) : wav);
+  // The input the process holds, as the Worker holds the request body.
+  const input = asSent(new Uint8Array(readFileSync(path)));
+  const work = measuredWork(mode, maxAnalyzedSeconds);
   const voice = Array.from(syntheticVoice(16000, 16000), (x) => Math.round(x * 32767));
-  detector.analyze(buildWav({ sampleRate: 16000, encoding: "pcm", bitDepth: 16, channels: [voice] }), API_DEFAULT_OPTIONS);
+  await work(asSent(buildWav({ sampleRate: 16000, encoding: "pcm", bitDepth: 16, channels: [voice] })));
   const collect = (globalThis as { gc?: () => void }).gc;
   if (!collect) throw new Error("run with node --expose-gc");
   const shared = new Int32Array(new SharedArrayBuffer(8));
@@ -60,10 +100,9 @@ async function probe(path: string, maxAnalyzedSeconds: number): Promise<MemoryPr
   const highWaterBefore = process.resourceUsage().maxRSS;
   Atomics.store(shared, 0, Math.round(before / 1024));
   Atomics.store(shared, 1, 1);
-  let outcome = "analysed";
+  let outcome: string;
   try {
-    if (process.env.PROBE_DECODE_ONLY) decodeWav(input, { maxSeconds: maxAnalyzedSeconds });
-    else detector.analyze(input, { ...API_DEFAULT_OPTIONS, maxAnalyzedSeconds });
+    outcome = await work(input);
   } catch (error) {
     outcome = (error as { code?: string }).code ?? String(error);
   }

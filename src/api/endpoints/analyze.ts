@@ -31,6 +31,6 @@ export function analyzeHandler(analyzer: Analyzer): RouteHandler<typeof analyzeR
   return async (c) => {
     const form = c.req.valid("form");
     const options = analyzeOptions(c.req.valid("query"), form, limitsFrom(c.env));
-    return c.json(await analyzeUpload(c, analyzer, form, options), 200);
+    return c.json(analyzeUpload(c, analyzer, options), 200);
   };
 }

@@ -44,7 +44,7 @@ export function predictHandler(analyzer: Analyzer): RouteHandler<typeof predictR
       segments: false,
       maxAnalyzedSeconds: limitsFrom(c.env).maxAnalyzedSeconds,
     };
-    const analysis = await analyzeUpload(c, analyzer, c.req.valid("form"), options);
+    const analysis = analyzeUpload(c, analyzer, options);
     return c.json({ prediction: binaryPrediction(analysis), probability_fake: analysis.probability_fake }, 200);
   };
 }

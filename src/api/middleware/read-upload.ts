@@ -1,17 +1,19 @@
 /**
  * Reads an upload before validation, bounded by MAX_UPLOAD_BYTES: a wrong content type is refused unread, a
  * Content-Length over the limit is refused unread, and a body without Content-Length (or with a lying one) is cut
- * off once it passes the limit. A multipart body of more parts than an upload has is refused unparsed. The bytes
- * go to hono's body cache, where the multipart validator and the handler read them, so the body is read once.
+ * off once it passes the limit. A multipart body of more parts than an upload has is refused unparsed; any other
+ * is parsed here (multipart-form.ts), its FormData put in hono's body cache for the validator and its file part
+ * handed to the handler as a view of the body, so the body is read once and the audio is never copied.
  * Server-Timing `upload` is the time spent receiving it.
  */
 import type { MiddlewareHandler } from "hono";
 import { endTime, startTime } from "hono/timing";
 import type { ApiEnv } from "../bindings";
 import { limitsFrom } from "../limits";
+import { formDataOf, parseMultipartForm } from "../multipart-form";
 import { requireFewParts } from "../multipart-parts";
 import { ProblemError } from "../problem";
-import { requireUploadMediaType } from "../upload";
+import { MULTIPART, mediaTypeEssence, requireUploadMediaType } from "../upload";
 import { type CappedBody, readCapped } from "./read-capped";
 
 export function readUpload(): MiddlewareHandler<ApiEnv> {
@@ -28,9 +30,20 @@ export function readUpload(): MiddlewareHandler<ApiEnv> {
     }
     endTime(c, "upload");
     if (!body.ok) throw tooLarge(maxUploadBytes);
-    requireFewParts(new Uint8Array(body.bytes), c.req.header("Content-Type"));
+    const bytes = new Uint8Array(body.bytes);
+    const contentType = c.req.header("Content-Type") ?? "";
     // hono keeps promises in its body cache, though its type names the resolved values.
     c.req.bodyCache.arrayBuffer = Promise.resolve(body.bytes) as unknown as ArrayBuffer;
+    if (mediaTypeEssence(contentType) === MULTIPART) {
+      requireFewParts(bytes, contentType);
+      const parts = parseMultipartForm(bytes, contentType);
+      c.req.bodyCache.formData = Promise.resolve(formDataOf(parts)) as unknown as FormData;
+      // The validator refuses a form without exactly one file named "file" before the handler runs.
+      const file = parts.find((part) => part.kind === "file" && part.name === "file");
+      if (file?.kind === "file") c.set("uploadedFile", file.bytes);
+    } else {
+      c.set("uploadedFile", bytes);
+    }
     return next();
   };
 }

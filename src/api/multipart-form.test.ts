@@ -1,0 +1,107 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { type FormPart, formDataOf, parseMultipartForm } from "./multipart-form";
+import { ProblemError } from "./problem";
+
+const bytes = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+
+/** A form as the platform sends it: the body and Content-Type its FormData serialiser writes. */
+async function sent(form: FormData): Promise<{ body: Uint8Array; contentType: string }> {
+  const request = new Request("http://test.invalid/", { method: "POST", body: form });
+  return { body: new Uint8Array(await request.arrayBuffer()), contentType: request.headers.get("Content-Type")! };
+}
+
+/** What the platform's own parser makes of a body, in the shape of FormPart. */
+async function platformParts(body: Uint8Array, contentType: string): Promise<unknown[]> {
+  const form = await new Request("http://test.invalid/", { method: "POST", body, headers: { "Content-Type": contentType } }).formData();
+  const parts: unknown[] = [];
+  for (const [name, value] of form.entries()) {
+    parts.push(
+      typeof value === "string"
+        ? { kind: "field", name, value }
+        : { kind: "file", name, filename: value.name, type: value.type, bytes: new Uint8Array(await value.arrayBuffer()) },
+    );
+  }
+  return parts;
+}
+
+const comparable = (parts: readonly FormPart[]) =>
+  parts.map((part) => (part.kind === "file" ? { ...part, bytes: new Uint8Array(part.bytes) } : part));
+
+function refusal(body: Uint8Array | string, contentType = "multipart/form-data; boundary=b"): string {
+  try {
+    parseMultipartForm(typeof body === "string" ? bytes(body) : body, contentType);
+  } catch (error) {
+    if (error instanceof ProblemError) return error.code;
+    throw error;
+  }
+  return "parsed";
+}
+
+describe("parseMultipartForm", () => {
+  it("reads what the platform's FormData sends, as the platform's parser does (files, fields, names, types)", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        // File contents full of CR, LF and dashes, so that near-delimiters occur inside them.
+        fc.uint8Array({ maxLength: 3000 }).map((raw) => raw.map((b) => [0x0d, 0x0a, 0x2d, b][b % 4])),
+        fc.string({ maxLength: 40 }),
+        fc.string({ minLength: 1, maxLength: 20 }).filter((name) => !/[\r\n"\\]/.test(name)),
+        fc.constantFrom("audio/wav", "application/octet-stream", "audio/x-wav"),
+        async (file, option, filename, type) => {
+          const form = new FormData();
+          form.append("segments", "true");
+          form.append("file", new File([file], filename, { type }));
+          form.append("note", option);
+          const { body, contentType } = await sent(form);
+          expect(comparable(parseMultipartForm(body, contentType))).toEqual(await platformParts(body, contentType));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it("returns the file as a view of the body, not a copy", () => {
+    const body = bytes('--b\r\nContent-Disposition: form-data; name="file"; filename="a.wav"\r\n\r\nRIFF....\r\n--b--\r\n');
+    const [part] = parseMultipartForm(body, "multipart/form-data; boundary=b");
+    expect(part.kind).toBe("file");
+    if (part.kind !== "file") return;
+    expect(part.bytes.buffer).toBe(body.buffer);
+    expect(String.fromCharCode(...part.bytes)).toBe("RIFF....");
+    expect(part.type).toBe("application/octet-stream");
+  });
+
+  it("ignores a preamble and an epilogue, allows padding after a delimiter, undoes quoted-string escapes", () => {
+    const body =
+      'preamble\r\n--b  \r\nContent-Disposition: form-data; name="a\\"b"\r\n\r\nx\r\n' +
+      "--b\r\ncontent-disposition: FORM-DATA; name=token; filename=\"\"\r\ncontent-type: audio/wav\r\n\r\n\r\n--b--\r\nepilogue";
+    expect(comparable(parseMultipartForm(bytes(body), "multipart/form-data; boundary=b"))).toEqual([
+      { kind: "field", name: 'a"b', value: "x" },
+      { kind: "file", name: "token", filename: "", type: "audio/wav", bytes: new Uint8Array(0) },
+    ]);
+  });
+
+  it.each([
+    ["no boundary in the Content-Type", "--b\r\n", "multipart/form-data"],
+    ["a boundary that never appears", "just some bytes", undefined],
+    ["a body cut inside its only part", '--b\r\nContent-Disposition: form-data; name="file"; filename="a"\r\n\r\nRIFF', undefined],
+    ["a body that ends after a delimiter", "--b\r\n", undefined],
+    ["a delimiter followed by text on its line", '--bx\r\nContent-Disposition: form-data; name="a"\r\n\r\nx\r\n--b--', undefined],
+    ["headers without the blank line", '--b\r\nContent-Disposition: form-data; name="a"\r\n--b--', undefined],
+    ["a part without Content-Disposition", "--b\r\nContent-Type: text/plain\r\n\r\nx\r\n--b--", undefined],
+    ["a part of another disposition", '--b\r\nContent-Disposition: attachment; name="a"\r\n\r\nx\r\n--b--', undefined],
+    ["a part without a name", '--b\r\nContent-Disposition: form-data; filename="a"\r\n\r\nx\r\n--b--', undefined],
+  ])("refuses %s as malformed_body", (_, body, contentType) => {
+    expect(refusal(body, contentType)).toBe("malformed_body");
+  });
+
+  it("gives the validator a FormData of the same parts", async () => {
+    const form = formDataOf([
+      { kind: "field", name: "segments", value: "false" },
+      { kind: "file", name: "file", filename: "a.wav", type: "audio/wav", bytes: bytes("RIFF") },
+    ]);
+    expect(form.get("segments")).toBe("false");
+    const file = form.get("file");
+    expect(file).toBeInstanceOf(File);
+    expect(file instanceof File && [file.name, file.type, await file.text()]).toEqual(["a.wav", "audio/wav", "RIFF"]);
+  });
+});
