@@ -85,10 +85,15 @@ export function runProtocol(prepared: Prepared, design: Design, learner: Learner
   const raw = outOfFoldScores(design, prepared.plan, learner, seed, (fold, n) =>
     log(`  ${learner.name}: fold ${fold + 1}/${prepared.plan.k} trained on ${n} rows (${((performance.now() - started) / 1000).toFixed(0)} s)`),
   );
+  return protocolRunOf(prepared, learner.name, raw, started);
+}
+
+/** Calibration, verdict thresholds and metrics of out-of-fold raw scores (from a run that began at `started`). */
+export function protocolRunOf(prepared: Prepared, learner: string, raw: Float64Array, started: number): ProtocolRun {
   const labels = prepared.table.labels;
   const calibration = fitPlatt(raw, labels);
   const probabilities = raw.map((r) => applyCalibration(calibration, r, Number.NaN));
   const { thresholds } = chooseVerdictThresholds(probabilities, labels, VERDICT_TARGETS);
   const metrics = protocolMetrics(probabilities, labels, prepared.units, prepared.plan.foldOf, thresholds);
-  return { learner: learner.name, raw, probabilities, calibration, thresholds, metrics, seconds: (performance.now() - started) / 1000 };
+  return { learner, raw, probabilities, calibration, thresholds, metrics, seconds: (performance.now() - started) / 1000 };
 }

@@ -6,10 +6,11 @@
  *   npx tsx scripts/train/variants.ts [train options] [--variants shipped,units-equal,...]
  */
 import { SUMMARY_NAMES } from "../../src/detector/summary";
+import { mulberry32 } from "../lib/prng";
 import { predictEnsembleRaw, trainGradientBoosting } from "../lib";
 import { GBDT, type Learner, LEARNERS } from "./learners";
 import { parseOptions } from "./options";
-import { type Prepared, prepare, runProtocol } from "./pipeline";
+import { type Prepared, type ProtocolRun, prepare, protocolRunOf, runProtocol } from "./pipeline";
 import { rowDesign } from "./protocol";
 import { auditCues } from "./shortcut-audit";
 import { cueBalancedRowWeights, unitRowWeights } from "./weights";
@@ -46,7 +47,12 @@ function blindTo(name: string, blind: (column: string) => boolean): Learner {
 
 const isGithubOrSeventh = (p: Prepared, clip: number) => p.table.clips[clip].row.path.startsWith("github/") || clip % 7 === 0;
 
-type Variant = { learner: Learner; weights: (p: Prepared) => Float64Array };
+/**
+ * A variant: a learner and the row weights it trains with, run once through the protocol; or, with `members`,
+ * that many runs whose out-of-fold raw scores are averaged (the score of the averaged ensemble), member m trained
+ * with the weights of members(p)[m].
+ */
+type Variant = { learner: Learner; weights: (p: Prepared) => Float64Array; members?: (p: Prepared) => Float64Array[] };
 
 /** Unit weights as shipped: raked on the trivial cues when the shipped model is (`--balance-cues`). */
 const shippedWeighting = (p: Prepared, weights: Float64Array) => (p.balanceCues ? cueBalancedRowWeights(p.table, weights) : weights);
@@ -68,9 +74,22 @@ const VARIANTS: Record<string, Variant> = {
   },
   "fewer-rounds": { learner: boosting("fewer-rounds", { nEstimators: 300 }), weights: (p) => p.rowWeights },
   "larger-leaves": { learner: boosting("larger-leaves", { nEstimators: 600, numLeaves: 31 }), weights: (p) => p.rowWeights },
+  // Leaves of at least 200 rows: a leaf can less easily stand for a few clips of one system.
+  "larger-min-leaf": { learner: boosting("larger-min-leaf", { minDataInLeaf: 200 }), weights: (p) => p.rowWeights },
   "extra-trees": { learner: LEARNERS["extra-trees"], weights: (p) => p.rowWeights },
   "without-lpc-residual": { learner: blindTo("without-lpc-residual", (c) => c.startsWith("lpc_")), weights: (p) => p.rowWeights },
   "without-means": { learner: blindTo("without-means", (c) => c.endsWith("_mean")), weights: (p) => p.rowWeights },
+  // Four 250-round ensembles, each trained on a random three quarters of the units (systems and sources, the same
+  // subsets in every fold), averaged: no tree sees every system, so fewer can hang on one system's quirks.
+  "unit-bagged": {
+    learner: boosting("unit-bagged-member", { nEstimators: 250 }),
+    weights: (p) => p.rowWeights,
+    members: (p) => [1, 2, 3, 4].map((m) => {
+      const random = mulberry32(1000 + m);
+      const kept = new Map([...new Set(p.units)].map((unit) => [unit, random() < 0.75]));
+      return only(p, (row) => kept.get(p.units[p.table.rowClip[row]])!);
+    }),
+  },
   // With a full corpus: every 7th clip of the Debian-package units (the share ../shared/data/local holds), all
   // GitHub clips; tested on every clip as always. Whether the corpus's 7x more clips of those units help.
   "local-subsampled": gbdt((p) => only(p, (row) => isGithubOrSeventh(p, p.table.rowClip[row]))),
@@ -95,7 +114,7 @@ export function runVariants(prepared: Prepared, names: readonly string[], seed: 
     const variant = VARIANTS[name];
     if (!variant) throw new Error(`unknown variant ${name}; known: ${VARIANT_NAMES.join(", ")}`);
     const weights = variant.weights(prepared);
-    const run = runProtocol(prepared, rowDesign(prepared.table, weights), variant.learner, seed, () => {});
+    const run = variant.members ? averagedRun(prepared, variant, seed) : runProtocol(prepared, rowDesign(prepared.table, weights), variant.learner, seed, () => {});
     const m = run.metrics;
     const worst = auditCues(prepared.table, weights).reduce((a, b) => (b.processed > a.processed ? b : a));
     return {
@@ -108,6 +127,15 @@ export function runVariants(prepared: Prepared, names: readonly string[], seed: 
       seconds: run.seconds,
     };
   });
+}
+
+/** The protocol run of a variant with members: their out-of-fold raw scores averaged. */
+function averagedRun(prepared: Prepared, variant: Variant, seed: number): ProtocolRun {
+  const started = performance.now();
+  const memberWeights = variant.members!(prepared);
+  const runs = memberWeights.map((w, m) => runProtocol(prepared, rowDesign(prepared.table, w), variant.learner, seed + m, () => {}));
+  const raw = runs[0].raw.map((_, clip) => runs.reduce((sum, run) => sum + run.raw[clip], 0) / runs.length);
+  return protocolRunOf(prepared, variant.learner.name, raw, started);
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
