@@ -9,13 +9,17 @@
  *   feature code's cost per second of audio puts them over 50 ms; for those the test states the figure and
  *   holds them to the cost per second of audio of the 16 kHz reference (see test/hardening/README.md).
  *
+ * The bound is for the reference machine (machine-speed.ts): on a machine measured slower by a factor s > 1 the
+ * assertions allow s x 50 ms, and the table gives each figure as measured and divided by s.
+ *
  * The table of figures is printed; `npx vitest run --project hardening test/hardening/cpu-bounds.test.ts`.
  */
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildWav } from "../../src/audio/testing/wav-builder";
 import { decodeWav } from "../../src/audio/wav";
 import { speechClipWav, speechSource } from "../../scripts/speech-clips";
 import { HOSTILE_CASES } from "./hostile-cases";
+import { machineSlowness } from "./machine-speed";
 import { cpuMilliseconds, nodeApp } from "./node-app";
 
 const TARGET_MS = 50;
@@ -24,7 +28,19 @@ const WAV_HEADER_BYTES = 44;
 
 const app = nodeApp();
 const figures: string[] = [];
-afterAll(() => console.log(`CPU per request (${speechSource()}):\n${figures.join("\n")}`));
+/** This machine's slowness against the reference (at least 1: a faster machine does not loosen the bound). */
+let slowness = 1;
+/** The target as this machine's CPU time. */
+let bound = TARGET_MS;
+beforeAll(() => {
+  slowness = Math.max(1, machineSlowness());
+  bound = TARGET_MS * slowness;
+});
+afterAll(() =>
+  console.log(`CPU per request (${speechSource()}; this machine ${slowness.toFixed(2)}x the reference's time, bound ${bound.toFixed(1)} ms):\n${figures.join("\n")}`),
+);
+/** A time as measured and on the reference machine. */
+const ms = (value: number) => `${value.toFixed(1)} ms (${(value / slowness).toFixed(1)} ms on the reference)`;
 
 async function requestCosts(bytes: Uint8Array, warmups: number, runs: number, contentType?: string) {
   for (let i = 0; i < warmups; i++) await app.upload(bytes, contentType);
@@ -85,8 +101,8 @@ describe("CPU per request for inputs up to 1 MB (target 50 ms)", () => {
       expect({ name: hostile.name, status }).toEqual({ name: hostile.name, status: hostile.expected.status });
       if (median > worst.median) worst = { name: hostile.name, median };
     }
-    figures.push(`| ${small.length} corpus cases up to 1 MB | slowest: ${worst.name} | median ${worst.median.toFixed(1)} ms |`);
-    expect(worst.median).toBeLessThanOrEqual(TARGET_MS);
+    figures.push(`| ${small.length} corpus cases up to 1 MB | slowest: ${worst.name} | median ${ms(worst.median)} |`);
+    expect(worst.median).toBeLessThanOrEqual(bound);
   });
 
   it("1 MB of empty multipart parts (refused before parsing)", async () => {
@@ -94,19 +110,19 @@ describe("CPU per request for inputs up to 1 MB (target 50 ms)", () => {
     for (let i = 0; text.length < MEGABYTE - 64; i++) text += `--b\r\nContent-Disposition: form-data; name="x${i}"\r\n\r\n\r\n`;
     const flood = Uint8Array.from(`${text}--b--\r\n`, (c) => c.charCodeAt(0));
     const { status, median } = await requestCosts(flood, 1, 3, "multipart/form-data; boundary=b");
-    figures.push(`| 1 MB of empty multipart parts | | median ${median.toFixed(1)} ms |`);
+    figures.push(`| 1 MB of empty multipart parts | | median ${ms(median)} |`);
     expect(status).toBe(400);
-    expect(median).toBeLessThanOrEqual(TARGET_MS);
+    expect(median).toBeLessThanOrEqual(bound);
   });
 
   let referenceMsPerSecond = 0;
   it.each(WITHIN_TARGET.map((shape) => [shape.label, shape] as const))("1 MB of %s speech", async (_, shape) => {
     const { wav, seconds } = megabyteOfSpeech(shape);
     const { status, best, median } = await requestCosts(wav, 2, 5);
-    figures.push(`| 1 MB of ${shape.label} (${seconds.toFixed(1)} s) | best ${best.toFixed(1)} ms | median ${median.toFixed(1)} ms |`);
+    figures.push(`| 1 MB of ${shape.label} (${seconds.toFixed(1)} s) | best ${ms(best)} | median ${ms(median)} |`);
     expect(status).toBe(200);
     if (shape === REFERENCE) referenceMsPerSecond = best / seconds;
-    expect(best).toBeLessThanOrEqual(TARGET_MS);
+    expect(best).toBeLessThanOrEqual(bound);
   });
 
   it.each(OVER_TARGET.map((shape) => [shape.label, shape] as const))(
@@ -115,7 +131,7 @@ describe("CPU per request for inputs up to 1 MB (target 50 ms)", () => {
       const { wav, seconds } = megabyteOfSpeech(shape);
       const { status, best, median } = await requestCosts(wav, 2, 5);
       figures.push(
-        `| 1 MB of ${shape.label} (${seconds.toFixed(1)} s) | best ${best.toFixed(1)} ms | median ${median.toFixed(1)} ms | ` +
+        `| 1 MB of ${shape.label} (${seconds.toFixed(1)} s) | best ${ms(best)} | median ${ms(median)} | ` +
           `${(best / seconds).toFixed(2)} ms per s of audio, reference ${referenceMsPerSecond.toFixed(2)} |`,
       );
       expect(status).toBe(200);
