@@ -1,7 +1,7 @@
 import { downmixToMono } from "./downmix";
 import { AudioError } from "./errors";
 import { findWaveChunks, type WaveContainer } from "./riff";
-import type { SampleSource } from "./sample-source";
+import { readWhole, type SampleSource } from "./sample-source";
 import { readSamples, scratchBytes } from "./sample-values";
 import { parseFmt, type SampleEncoding } from "./wav-format";
 import { copyZeroPadded, insideWindow } from "./zero-padded";
@@ -57,23 +57,14 @@ const CONVERSION_BLOCK_SAMPLES = 1 << 16;
  * wav.samples; // Float32Array, mono, at wav.sampleRate
  */
 export function decodeWav(input: Uint8Array | ArrayBuffer, options: DecodeWavOptions = {}): DecodedWav {
-  const { source, convert, ...header } = openWav(input, options);
-  return { samples: convertedSamples({ source, convert }), ...header };
-}
-
-/** All of an opened file's mono samples, converted straight into one array (what decodeWav returns). */
-export function convertedSamples({ source, convert }: Pick<OpenedWav, "source" | "convert">): Float32Array {
-  const samples = new Float32Array(source.length);
-  convert(0, samples);
-  return samples;
+  const { source, ...header } = openWav(input, options);
+  return { samples: readWhole(source), ...header };
 }
 
 /** What decodeWav tells of a file, with its samples still to be converted: read `source` for them, window by window. */
 export interface OpenedWav extends Omit<DecodedWav, "samples"> {
   /** The mono samples decodeWav returns (zeros outside them), converted as they are read. */
   source: SampleSource;
-  /** Converts frames from `first` on into `mono` (as many as it holds), exactly as decodeWav does. */
-  convert(first: number, mono: Float32Array): void;
 }
 
 /**
@@ -118,10 +109,10 @@ export function openWav(input: Uint8Array | ArrayBuffer, options: DecodeWavOptio
       convert(start + lo, samples);
       copyZeroPadded(samples, -lo, count, span);
     },
+    readInto: convert,
   };
   return {
     source,
-    convert,
     sampleRate: format.sampleRate,
     channels: format.channels,
     bitDepth: format.bitDepth,

@@ -1,7 +1,7 @@
 import { AudioError } from "../audio/errors";
 import { resample, resampleSource } from "../audio/resample";
 import { trimSilence } from "../audio/trim";
-import { convertedSamples, openWav } from "../audio/wav";
+import { openWav } from "../audio/wav";
 import { consecutiveSegmentFrameRanges, type FrameRange } from "../features/segments";
 import { type Forest, parseForest, predictCalibrated, verdictOf } from "../model";
 import { ANALYSIS, frameFeatures } from "./frame-features";
@@ -47,11 +47,8 @@ export function createDetector(modelBytes: Uint8Array, card: ModelCard): Detecto
     analyze(bytes, options) {
       const started = performance.now();
       const wav = openWav(bytes, { maxSeconds: options.maxAnalyzedSeconds });
-      // Converted and resampled block by block: a 384 kHz upload is never held whole at its own rate. At the
-      // analysis rate the samples are converted straight into the signal (no window copies: 0.5 -> 0.2 ms per 10 s).
-      const signal = wav.sampleRate === ANALYSIS.sampleRate
-        ? convertedSamples(wav)
-        : resampleSource(wav.source, wav.sampleRate, ANALYSIS.sampleRate);
+      // Converted and resampled block by block: a 384 kHz upload is never held whole at its own rate.
+      const signal = resampleSource(wav.source, wav.sampleRate, ANALYSIS.sampleRate);
       const format = wav.container === "RIFF" ? wav.format : `${wav.format} (${wav.container})`;
       const input = { sample_rate: wav.sampleRate, channels: wav.channels, bit_depth: wav.bitDepth, format };
       const audio = { signal, cappedS: wav.source.length / wav.sampleRate, durationS: wav.durationS, input };

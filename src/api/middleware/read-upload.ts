@@ -32,7 +32,8 @@ export function readUpload(): MiddlewareHandler<ApiEnv> {
     if (!body.ok) throw tooLarge(maxUploadBytes);
     const bytes = new Uint8Array(body.bytes);
     const contentType = c.req.header("Content-Type") ?? "";
-    // hono keeps promises in its body cache, though its type names the resolved values.
+    // Whatever asks hono for the body later gets these bytes, not the stream they were read from. hono keeps
+    // promises in its body cache, though its type names the resolved values.
     c.req.bodyCache.arrayBuffer = Promise.resolve(body.bytes) as unknown as ArrayBuffer;
     if (mediaTypeEssence(contentType) === MULTIPART) {
       requireFewParts(bytes, contentType);
