@@ -114,7 +114,9 @@ export function runVariants(prepared: Prepared, names: readonly string[], seed: 
     const variant = VARIANTS[name];
     if (!variant) throw new Error(`unknown variant ${name}; known: ${VARIANT_NAMES.join(", ")}`);
     const weights = variant.weights(prepared);
-    const run = variant.members ? averagedRun(prepared, variant, seed) : runProtocol(prepared, rowDesign(prepared.table, weights), variant.learner, seed, () => {});
+    const run = variant.members
+      ? averagedRun(prepared, variant.learner, variant.members(prepared), seed)
+      : runProtocol(prepared, rowDesign(prepared.table, weights), variant.learner, seed, () => {});
     const m = run.metrics;
     const worst = auditCues(prepared.table, weights).reduce((a, b) => (b.processed > a.processed ? b : a));
     return {
@@ -129,13 +131,12 @@ export function runVariants(prepared: Prepared, names: readonly string[], seed: 
   });
 }
 
-/** The protocol run of a variant with members: their out-of-fold raw scores averaged. */
-function averagedRun(prepared: Prepared, variant: Variant, seed: number): ProtocolRun {
+/** One protocol run per member's weights, their out-of-fold raw scores averaged. */
+function averagedRun(prepared: Prepared, learner: Learner, memberWeights: readonly Float64Array[], seed: number): ProtocolRun {
   const started = performance.now();
-  const memberWeights = variant.members!(prepared);
-  const runs = memberWeights.map((w, m) => runProtocol(prepared, rowDesign(prepared.table, w), variant.learner, seed + m, () => {}));
+  const runs = memberWeights.map((w, m) => runProtocol(prepared, rowDesign(prepared.table, w), learner, seed + m, () => {}));
   const raw = runs[0].raw.map((_, clip) => runs.reduce((sum, run) => sum + run.raw[clip], 0) / runs.length);
-  return protocolRunOf(prepared, variant.learner.name, raw, started);
+  return protocolRunOf(prepared, learner.name, raw, started);
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);

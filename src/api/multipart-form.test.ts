@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type FormPart, formDataOf, parseMultipartForm } from "./multipart-form";
+import { type FormPart, MAX_MULTIPART_PARTS, formDataOf, multipartBoundary, parseMultipartForm } from "./multipart-form";
 import { ProblemError } from "./problem";
 
 const bytes = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
@@ -38,7 +38,38 @@ function refusal(body: Uint8Array | string, contentType = "multipart/form-data; 
   return "parsed";
 }
 
+const part = (boundary: string, name: string, content = "") =>
+  `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${content}\r\n`;
+const partsBody = (boundary: string, n: number, content = "") =>
+  Array.from({ length: n }, (_, i) => part(boundary, `f${i}`, content)).join("") + `--${boundary}--\r\n`;
+
+describe("multipartBoundary", () => {
+  it.each([
+    ["multipart/form-data; boundary=abc", "abc"],
+    ["multipart/form-data;boundary=----WebKitFormBoundary7MA4YWxk", "----WebKitFormBoundary7MA4YWxk"],
+    ['multipart/form-data; charset=utf-8; BOUNDARY="a b;c"', "a b;c"],
+    ["multipart/form-data", undefined],
+    ["multipart/form-data; boundary=", undefined],
+  ])("%s -> %s", (contentType, boundary) => {
+    expect(multipartBoundary(contentType)).toBe(boundary);
+  });
+});
+
 describe("parseMultipartForm", () => {
+  it("finds the delimiters, not what only looks like one inside a part, nor a preamble", () => {
+    const values = parseMultipartForm(bytes(partsBody("xyz", 3, "RIFF\r\n--xy\r\n-- xyz")), "multipart/form-data; boundary=xyz");
+    expect(values.map((p) => p.kind === "field" && p.value)).toEqual(Array(3).fill("RIFF\r\n--xy\r\n-- xyz"));
+    expect(parseMultipartForm(bytes(`preamble\r\n${part("b", "file")}--b--`), "multipart/form-data; boundary=b")).toHaveLength(1);
+  });
+
+  it(`accepts up to ${MAX_MULTIPART_PARTS} parts and refuses more as malformed_body, at the first extra part`, () => {
+    expect(parseMultipartForm(bytes(partsBody("b", MAX_MULTIPART_PARTS)), "multipart/form-data; boundary=b")).toHaveLength(MAX_MULTIPART_PARTS);
+    expect(refusal(partsBody("b", MAX_MULTIPART_PARTS + 1))).toBe("malformed_body");
+    // 20,000 empty parts (1 MB) and the same with the closing delimiter cut off: refused all the same.
+    expect(refusal(partsBody("b", 20000))).toBe("malformed_body");
+    expect(refusal(partsBody("b", 20000).slice(0, -10))).toBe("malformed_body");
+  });
+
   it("reads what the platform's FormData sends, as the platform's parser does (files, fields, names, types)", async () => {
     await fc.assert(
       fc.asyncProperty(

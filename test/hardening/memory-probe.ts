@@ -48,7 +48,7 @@ const BOUNDARY = "voiceguard-memory-probe";
 const MULTIPART_TYPE = `multipart/form-data; boundary=${BOUNDARY}`;
 
 /** The multipart/form-data body a client sends for `wav` in the field "file". */
-export function multipartBody(wav: Uint8Array): Uint8Array {
+function multipartBody(wav: Uint8Array): Uint8Array {
   const head = `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="input.wav"\r\nContent-Type: audio/wav\r\n\r\n`;
   const tail = `\r\n--${BOUNDARY}--\r\n`;
   const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));

@@ -1,9 +1,9 @@
 /**
  * Reads an upload before validation, bounded by MAX_UPLOAD_BYTES: a wrong content type is refused unread, a
  * Content-Length over the limit is refused unread, and a body without Content-Length (or with a lying one) is cut
- * off once it passes the limit. A multipart body of more parts than an upload has is refused unparsed; any other
- * is parsed here (multipart-form.ts), its FormData put in hono's body cache for the validator and its file part
- * handed to the handler as a view of the body, so the body is read once and the audio is never copied.
+ * off once it passes the limit. A multipart body is parsed here (multipart-form.ts: at most MAX_MULTIPART_PARTS
+ * parts, more is refused at the first extra one), its FormData put in hono's body cache for the validator and its
+ * file part handed to the handler as a view of the body, so the body is read once and the audio is never copied.
  * Server-Timing `upload` is the time spent receiving it.
  */
 import type { MiddlewareHandler } from "hono";
@@ -11,7 +11,6 @@ import { endTime, startTime } from "hono/timing";
 import type { ApiEnv } from "../bindings";
 import { limitsFrom } from "../limits";
 import { formDataOf, parseMultipartForm } from "../multipart-form";
-import { requireFewParts } from "../multipart-parts";
 import { ProblemError } from "../problem";
 import { MULTIPART, mediaTypeEssence, requireUploadMediaType } from "../upload";
 import { type CappedBody, readCapped } from "./read-capped";
@@ -36,7 +35,6 @@ export function readUpload(): MiddlewareHandler<ApiEnv> {
     // promises in its body cache, though its type names the resolved values.
     c.req.bodyCache.arrayBuffer = Promise.resolve(body.bytes) as unknown as ArrayBuffer;
     if (mediaTypeEssence(contentType) === MULTIPART) {
-      requireFewParts(bytes, contentType);
       const parts = parseMultipartForm(bytes, contentType);
       c.req.bodyCache.formData = Promise.resolve(formDataOf(parts)) as unknown as FormData;
       // The validator refuses a form without exactly one file named "file" before the handler runs.
