@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type FormPart, MAX_MULTIPART_PARTS, formDataOf, multipartBoundary, parseMultipartForm } from "./multipart-form";
+import { BodyFile, type FormPart, MAX_MULTIPART_PARTS, formDataOf, multipartBoundary, parseMultipartForm } from "./multipart-form";
 import { ProblemError } from "./problem";
 
 const bytes = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
@@ -134,5 +134,23 @@ describe("parseMultipartForm", () => {
     const file = form.get("file");
     expect(file).toBeInstanceOf(File);
     expect(file instanceof File && [file.name, file.type, await file.text()]).toEqual(["a.wav", "audio/wav", "RIFF"]);
+  });
+
+  it("gives it a File that reads the body where it lies, each read a copy of its own", async () => {
+    const body = bytes("--b\r\nRIFF0123456789\r\n--b--");
+    const contents = body.subarray(5, 19);
+    const file = new BodyFile(contents, "a.wav", "audio/wav");
+    expect(file).toBeInstanceOf(File);
+    expect([file.size, file.name, file.type]).toEqual([14, "a.wav", "audio/wav"]);
+    const read = new Uint8Array(await file.arrayBuffer());
+    expect(read).toEqual(contents);
+    read[0] = 0;
+    expect(await file.bytes()).toEqual(contents);
+    expect(await file.text()).toBe("RIFF0123456789");
+    expect(await file.slice(4, 8).text()).toBe("0123");
+    expect(await new Response(file.stream()).text()).toBe("RIFF0123456789");
+    // The body is not copied when the File is made: a change to the body shows through.
+    body[5] = "X".charCodeAt(0);
+    expect(await file.text()).toBe("XIFF0123456789");
   });
 });
