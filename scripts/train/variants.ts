@@ -78,6 +78,7 @@ const VARIANTS: Record<string, Variant> = {
   "larger-min-leaf": { learner: boosting("larger-min-leaf", { minDataInLeaf: 200 }), weights: (p) => p.rowWeights },
   "extra-trees": { learner: LEARNERS["extra-trees"], weights: (p) => p.rowWeights },
   "without-lpc-residual": { learner: blindTo("without-lpc-residual", (c) => c.startsWith("lpc_")), weights: (p) => p.rowWeights },
+  "without-lfcc": { learner: blindTo("without-lfcc", (c) => c.startsWith("lfcc")), weights: (p) => p.rowWeights },
   "without-means": { learner: blindTo("without-means", (c) => c.endsWith("_mean")), weights: (p) => p.rowWeights },
   // Four 250-round ensembles, each trained on a random three quarters of the units (systems and sources, the same
   // subsets in every fold), averaged: no tree sees every system, so fewer can hang on one system's quirks.
