@@ -1,4 +1,3 @@
-import type { Samples } from "./frames";
 
 /** Linear-prediction analysis of one frame: order, frame length and the frame's window (length frameLength). */
 export interface LpcParams {
@@ -51,7 +50,7 @@ const LAG0_CORRECTION = 1 + 1e-6;
  * with noise or with smoother, band-limited pulse shapes; the spectral envelope features cannot see this.
  */
 export function lpcResidualFrame(
-  signal: Samples,
+  signal: ArrayLike<number>,
   start: number,
   { order, frameLength, window }: LpcParams,
   scratch: LpcScratch,

@@ -1,4 +1,4 @@
-import type { FrameMatrix } from "./frames";
+import type { Doubles, FrameMatrix } from "./frames";
 
 /**
  * librosa `mfcc(S=mel_db, n_mfcc, dct_type=2, norm="ortho", lifter=0)`: the first nMfcc coefficients of the
@@ -55,9 +55,9 @@ export function mfccTransform(nMfcc: number, nMels: number): MfccTransform {
 /** The nMfcc coefficients of the nMels dB values at melDb[base ...], written to out[outOffset ...]. */
 export function mfccFrame(
   transform: MfccTransform,
-  melDb: Float64Array,
+  melDb: ArrayLike<number>,
   base: number,
-  out: Float64Array,
+  out: Doubles,
   outOffset: number,
 ): void {
   const { nMels, nMfcc, folded, basis, sums, differences } = transform;
