@@ -171,6 +171,7 @@ const VARIANT_MEANING: Record<string, string> = {
   "larger-leaves": "600 rounds of 31-leaf trees instead of 1,000 of 15",
   "extra-trees": "extra trees instead of boosting",
   "without-lpc-residual": "the LPC-residual columns held constant (no tree can use them)",
+  "with-smoothness": "each column's lag-1 autocorrelation 1 - d^2 / (2 s^2) from its std and delta std, added",
   "without-lfcc": "the LFCC columns held constant: the linear-band cepstrum's share",
   "without-means": "every *_mean column held constant: only deviations and frame-to-frame changes",
   "local-subsampled": "with a corpus: trained on every 7th clip of the Debian-package units and all GitHub clips",

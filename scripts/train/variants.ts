@@ -45,6 +45,44 @@ function blindTo(name: string, blind: (column: string) => boolean): Learner {
   };
 }
 
+/**
+ * The shipped learner given, for every column with a standard deviation s and a frame-to-frame change deviation d,
+ * also 1 - d^2 / (2 s^2) (the column's lag-1 autocorrelation over active frames, up to edge effects): how smoothly
+ * it moves from frame to frame, whatever its scale (gain, channel). Over-smoothed trajectories are a classic trace
+ * of generated speech, and a tree cannot form the ratio itself. Computed from the cached rows.
+ */
+function withSmoothness(): Learner {
+  const pairs = SUMMARY_NAMES.flatMap((name, d) => (name.endsWith("_delta_std") ? [[SUMMARY_NAMES.indexOf(name.replace(/_delta_std$/, "_std")), d]] : []));
+  const nIn = SUMMARY_NAMES.length;
+  const nOut = nIn + pairs.length;
+  const extendRow = (from: Float32Array, at: number, to: Float32Array, out: number) => {
+    to.set(from.subarray(at, at + nIn), out);
+    pairs.forEach(([s, d], k) => {
+      const std = from[at + s];
+      const delta = from[at + d];
+      to[out + nIn + k] = std > 0 ? Math.max(-1, 1 - (delta * delta) / (2 * std * std)) : 0;
+    });
+  };
+  const gbdt = LEARNERS["gradient-boosting"];
+  return {
+    ...gbdt,
+    name: "gradient-boosting-with-smoothness",
+    train: (set, seed) => {
+      const values = new Float32Array(set.x.nRows * nOut);
+      for (let row = 0; row < set.x.nRows; row++) extendRow(set.x.values, row * nIn, values, row * nOut);
+      const model = gbdt.train({ ...set, x: { nRows: set.x.nRows, nCols: nOut, values } }, seed);
+      return {
+        ...model,
+        raw: (x) => {
+          const extended = new Float32Array(nOut);
+          extendRow(x, 0, extended, 0);
+          return model.raw(extended);
+        },
+      };
+    },
+  };
+}
+
 const isGithubOrSeventh = (p: Prepared, clip: number) => p.table.clips[clip].row.path.startsWith("github/") || clip % 7 === 0;
 
 /**
@@ -78,6 +116,7 @@ const VARIANTS: Record<string, Variant> = {
   "larger-min-leaf": { learner: boosting("larger-min-leaf", { minDataInLeaf: 200 }), weights: (p) => p.rowWeights },
   "extra-trees": { learner: LEARNERS["extra-trees"], weights: (p) => p.rowWeights },
   "without-lpc-residual": { learner: blindTo("without-lpc-residual", (c) => c.startsWith("lpc_")), weights: (p) => p.rowWeights },
+  "with-smoothness": { learner: withSmoothness(), weights: (p) => p.rowWeights },
   "without-lfcc": { learner: blindTo("without-lfcc", (c) => c.startsWith("lfcc")), weights: (p) => p.rowWeights },
   "without-means": { learner: blindTo("without-means", (c) => c.endsWith("_mean")), weights: (p) => p.rowWeights },
   // Four 250-round ensembles, each trained on a random three quarters of the units (systems and sources, the same

@@ -57,13 +57,15 @@ function referenceColumns(signal: Float32Array): Map<string, Float64Array> {
   const hann = Float64Array.from({ length: 400 }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / 400));
   const lpc = { order: 16, frameLength: 400, window: hann };
   const residuals = Array.from({ length: nFrames }, (_, t) => {
-    const out = { logKurtosis: 0, logPredictionGain: 0 };
+    const out = { logKurtosis: 0, logPredictionGain: 0, absSkewness: 0, logCrest: 0 };
     const held = t - (t % LPC_STRIDE);
     lpcResidualFrame(signal, held * ANALYSIS.hopLength - 200, lpc, lpcScratch(lpc), out);
     return out;
   });
   column("lpc_residual_log_kurtosis", (t) => residuals[t].logKurtosis);
   column("lpc_log_prediction_gain", (t) => residuals[t].logPredictionGain);
+  column("lpc_residual_abs_skewness", (t) => residuals[t].absSkewness);
+  column("lpc_residual_log_crest", (t) => residuals[t].logCrest);
   return columns;
 }
 

@@ -54,6 +54,8 @@ export const FRAME_COLUMNS: readonly string[] = [
   "rolloff_hz",
   "lpc_residual_log_kurtosis",
   "lpc_log_prediction_gain",
+  "lpc_residual_abs_skewness",
+  "lpc_residual_log_crest",
 ];
 export const LOG_ENERGY_COLUMN = 0;
 
@@ -95,7 +97,7 @@ export function frameFeatures(signal: Float32Array): FrameFeatures {
   const window = Float64Array.from({ length: winLength }, (_, i) => periodicHann(winLength, i));
   const lpc = { order: LPC_ORDER, frameLength: winLength, window };
   const lpcBuffers = lpcScratch(lpc);
-  const residual = { logKurtosis: 0, logPredictionGain: 0 };
+  const residual = { logKurtosis: 0, logPredictionGain: 0, absSkewness: 0, logCrest: 0 };
   for (let first = 0; first < nFrames; first += BLOCK_FRAMES) {
     const end = Math.min(nFrames, first + BLOCK_FRAMES);
     readFrameSpan(signal, first, end - first, ANALYSIS, span);
@@ -130,6 +132,8 @@ export function frameFeatures(signal: Float32Array): FrameFeatures {
       }
       data[out + c++] = residual.logKurtosis;
       data[out + c++] = residual.logPredictionGain;
+      data[out + c++] = residual.absSkewness;
+      data[out + c++] = residual.logCrest;
     }
   }
   return { data, nFrames, nColumns };

@@ -19,7 +19,7 @@ function resonator(excitation: Float64Array, a1: number, a2: number): Float64Arr
 }
 
 function analyse(signal: Float64Array | Float32Array, start = 0, p = params): LpcResidual {
-  const out = { logKurtosis: Number.NaN, logPredictionGain: Number.NaN };
+  const out = { logKurtosis: Number.NaN, logPredictionGain: Number.NaN, absSkewness: Number.NaN, logCrest: Number.NaN };
   lpcResidualFrame(signal, start, p, lpcScratch(p), out);
   return out;
 }
@@ -30,6 +30,24 @@ describe("lpcResidualFrame", () => {
     expect(r.logPredictionGain).toBeGreaterThan(-0.02);
     expect(r.logPredictionGain).toBeLessThanOrEqual(0);
     expect(Math.abs(r.logKurtosis - Math.log(3))).toBeLessThan(0.1);
+    // Symmetric excitation: skewness ~0; the largest of 8000 normal values lies about 3.5-4.5 deviations out.
+    expect(r.absSkewness).toBeLessThan(0.1);
+    expect(r.logCrest).toBeGreaterThan(Math.log(3.3));
+    expect(r.logCrest).toBeLessThan(Math.log(4.8));
+  });
+
+  it("sees one-sided pulses as a skewed residual whatever the polarity, and a lone pulse as its crest", () => {
+    // Exponential excitation (skewness 2), and the same signal inverted: the same magnitude of skewness.
+    const random = mulberry32(5);
+    const skewed = Float64Array.from({ length: N }, () => -Math.log(1 - random()) - 1);
+    const up = analyse(skewed);
+    const down = analyse(skewed.map((x) => -x));
+    expect(Math.abs(up.absSkewness - 2)).toBeLessThan(0.4);
+    expect(down.absSkewness).toBeCloseTo(up.absSkewness, 12);
+    // A lone impulse in a long rectangular frame: its residual is the impulse, crest sqrt(frame length) nearly.
+    const impulse = new Float64Array(N);
+    impulse[N / 2] = 1;
+    expect(Math.abs(analyse(impulse).logCrest - 0.5 * Math.log(N - 16))).toBeLessThan(0.05);
   });
 
   it("recovers a resonator's prediction gain (residual variance over signal variance)", () => {
@@ -55,8 +73,9 @@ describe("lpcResidualFrame", () => {
   });
 
   it("answers 0 and 0 for a silent frame and for a frame wholly outside the signal, without NaN", () => {
-    expect(analyse(new Float32Array(N))).toEqual({ logKurtosis: 0, logPredictionGain: 0 });
-    expect(analyse(gaussian(100, 4), 500)).toEqual({ logKurtosis: 0, logPredictionGain: 0 });
+    const nothing = { logKurtosis: 0, logPredictionGain: 0, absSkewness: 0, logCrest: 0 };
+    expect(analyse(new Float32Array(N))).toEqual(nothing);
+    expect(analyse(gaussian(100, 4), 500)).toEqual(nothing);
   });
 
   it("stays finite on a pure tone, where the predictor is nearly exact", () => {

@@ -12,6 +12,10 @@ export interface LpcResidual {
   logKurtosis: number;
   /** ln of residual energy over signal energy (<= 0): how much of the frame a short-term predictor explains. */
   logPredictionGain: number;
+  /** |E[e^3]| / E[e^2]^1.5: how one-sided the excitation pulses are, whatever the recording's polarity. */
+  absSkewness: number;
+  /** ln(max |e| / rms(e)): the largest pulse against the residual's level. */
+  logCrest: number;
 }
 
 /** Reused buffers of one analysis, so that frames allocate nothing. */
@@ -66,11 +70,15 @@ export function lpcResidualFrame(
   if (!(r[0] > SILENT_FRAME_ENERGY)) {
     out.logKurtosis = 0;
     out.logPredictionGain = 0;
+    out.absSkewness = 0;
+    out.logCrest = 0;
     return;
   }
   levinsonDurbin(r, order, a, previous);
   let residualSquares = 0;
+  let residualCubes = 0;
   let residualFourth = 0;
+  let residualPeak = 0;
   let signalSquares = 0;
   // Four outputs at a time, each summed in the order of k as one at a time would (the same numbers, fewer loads).
   let i = order;
@@ -97,15 +105,20 @@ export function lpcResidualFrame(
     residual[i] = e;
   }
   for (let j = order; j < frameLength; j++) {
-    const square = residual[j] * residual[j];
+    const e = residual[j];
+    const square = e * e;
     residualSquares += square;
+    residualCubes += square * e;
     residualFourth += square * square;
+    if (square > residualPeak) residualPeak = square;
     signalSquares += frame[j] * frame[j];
   }
   const count = frameLength - order;
   const m2 = residualSquares / count + 1e-20;
   out.logKurtosis = Math.log(residualFourth / count / (m2 * m2) + 1e-9);
   out.logPredictionGain = Math.log(m2 / (signalSquares / count + 1e-20) + 1e-20);
+  out.absSkewness = Math.abs(residualCubes / count) / (m2 * Math.sqrt(m2));
+  out.logCrest = 0.5 * Math.log(residualPeak / m2 + 1e-20);
 }
 
 /**
