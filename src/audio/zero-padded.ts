@@ -15,9 +15,15 @@ export function copyZeroPadded(x: Float32Array | Float64Array, start: number, co
   for (let i = hi; i < count; i++) span[i] = 0;
 }
 
-/** A scratch window of `length` doubles for copyZeroPadded (a packed array of doubles from the start). */
+/**
+ * A scratch array of `length` doubles, for copyZeroPadded or any hot loop: a packed array of doubles from the
+ * start (filled with a non-integer, so V8 stores the values unboxed). Pushed one by one: Array.from with a mapping
+ * function took 140-165 us for 3-4 thousand values, which every analysis paid several times over.
+ */
 export function scratchSpan(length: number): number[] {
-  return Array.from({ length }, () => 0.5);
+  const span: number[] = [];
+  for (let i = 0; i < length; i++) span.push(0.5);
+  return span;
 }
 
 /** Positions [lo, hi) of a window start .. start + count - 1 that lie inside a signal of `length` samples. */

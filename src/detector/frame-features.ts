@@ -88,12 +88,11 @@ export function frameFeatures(signal: Float32Array): FrameFeatures {
   // One block of power spectrum and one frame's scratch, reused: a clip allocates nothing per block or frame.
   // Plain arrays of doubles (filled with a non-integer to start as such), not Float64Arrays: V8 checks every
   // typed-array access (see Doubles), and every column reads the spectrum (measured 10 s: see the README).
-  const doubles = (n: number) => Array.from({ length: n }, () => 0.5);
   const span = scratchSpan(frameSpanLength(Math.min(nFrames, BLOCK_FRAMES), ANALYSIS));
-  const power = doubles(Math.min(nFrames, BLOCK_FRAMES) * nBins);
-  const magnitude = doubles(nBins);
+  const power = scratchSpan(Math.min(nFrames, BLOCK_FRAMES) * nBins);
+  const magnitude = scratchSpan(nBins);
   const shape = { centroid: 0, bandwidth: 0, rolloff: 0, totalPower: 0 };
-  const scratch = { bands: doubles(N_BANDS), cepstra: doubles(N_CEPSTRA) };
+  const scratch = { bands: scratchSpan(N_BANDS), cepstra: scratchSpan(N_CEPSTRA) };
   const window = Float64Array.from({ length: winLength }, (_, i) => periodicHann(winLength, i));
   const lpc = { order: LPC_ORDER, frameLength: winLength, window };
   const lpcBuffers = lpcScratch(lpc);

@@ -1,3 +1,4 @@
+import { scratchSpan } from "../audio/zero-padded";
 
 /** Linear-prediction analysis of one frame: order, frame length and the frame's window (length frameLength). */
 export interface LpcParams {
@@ -29,14 +30,12 @@ export interface LpcScratch {
 }
 
 export function lpcScratch({ order, frameLength }: Pick<LpcParams, "order" | "frameLength">): LpcScratch {
-  // Filled with a non-integer so that V8 stores them as unboxed doubles from the start.
-  const doubles = (n: number) => Array.from({ length: n }, () => 0.5);
   return {
-    frame: doubles(frameLength),
-    residual: doubles(frameLength),
-    autocorrelation: doubles(order + 1),
-    coefficients: doubles(order + 1),
-    previous: doubles(order + 1),
+    frame: scratchSpan(frameLength),
+    residual: scratchSpan(frameLength),
+    autocorrelation: scratchSpan(order + 1),
+    coefficients: scratchSpan(order + 1),
+    previous: scratchSpan(order + 1),
   };
 }
 
