@@ -1,3 +1,4 @@
+import { scratchSpan } from "../audio/zero-padded";
 import { filterbankFrame, type SparseFilterbank } from "../features/filterbank";
 import { centredFrameCount } from "../features/frames";
 import { linearFilterbank } from "../features/linear-filterbank";
@@ -7,7 +8,6 @@ import { type MfccTransform, mfccFrame, mfccTransform } from "../features/mfcc";
 import { powerDb } from "../features/power-to-db";
 import { frameFlatness } from "../features/spectral-flatness";
 import { spectralShapeFrame } from "../features/spectral-shape";
-import { scratchSpan } from "../audio/zero-padded";
 import { binSpacingHz, frameSpanLength, periodicHann, readFrameSpan, spanPowerSpectra } from "../features/stft";
 
 /** The detector's analysis grid at 16 kHz: 25 ms Hann windows every 10 ms (the usual speech front end). */
@@ -86,8 +86,8 @@ export function frameFeatures(signal: Float32Array): FrameFeatures {
   const nBins = nFft / 2 + 1;
   const binHz = binSpacingHz(sampleRate, nBins);
   // One block of power spectrum and one frame's scratch, reused: a clip allocates nothing per block or frame.
-  // Plain arrays of doubles (filled with a non-integer to start as such), not Float64Arrays: V8 checks every
-  // typed-array access (see Doubles), and every column reads the spectrum (measured 10 s: see the README).
+  // Plain arrays of doubles (scratchSpan), not Float64Arrays: V8 checks every typed-array access (see Doubles in
+  // features/frames.ts), and every column reads the spectrum.
   const span = scratchSpan(frameSpanLength(Math.min(nFrames, BLOCK_FRAMES), ANALYSIS));
   const power = scratchSpan(Math.min(nFrames, BLOCK_FRAMES) * nBins);
   const magnitude = scratchSpan(nBins);
