@@ -1,4 +1,3 @@
-import { scratchSpan } from "../audio/zero-padded";
 import { filterbankFrame, type SparseFilterbank } from "../features/filterbank";
 import { centredFrameCount } from "../features/frames";
 import { linearFilterbank } from "../features/linear-filterbank";
@@ -8,7 +7,7 @@ import { type MfccTransform, mfccFrame, mfccTransform } from "../features/mfcc";
 import { powerDb } from "../features/power-to-db";
 import { frameFlatness } from "../features/spectral-flatness";
 import { spectralShapeFrame } from "../features/spectral-shape";
-import { binSpacingHz, frameSpanLength, periodicHann, readFrameSpan, spanPowerSpectra } from "../features/stft";
+import { binSpacingHz, periodicHann, powerSpectrogramInto } from "../features/stft";
 
 /** The detector's analysis grid at 16 kHz: 25 ms Hann windows every 10 ms (the usual speech front end). */
 export const ANALYSIS = { sampleRate: 16000, nFft: 512, winLength: 400, hopLength: 160 } as const;
@@ -86,21 +85,18 @@ export function frameFeatures(signal: Float32Array): FrameFeatures {
   const nBins = nFft / 2 + 1;
   const binHz = binSpacingHz(sampleRate, nBins);
   // One block of power spectrum and one frame's scratch, reused: a clip allocates nothing per block or frame.
-  // Plain arrays of doubles (scratchSpan), not Float64Arrays: V8 checks every typed-array access (see Doubles in
-  // features/frames.ts), and every column reads the spectrum.
-  const span = scratchSpan(frameSpanLength(Math.min(nFrames, BLOCK_FRAMES), ANALYSIS));
-  const power = scratchSpan(Math.min(nFrames, BLOCK_FRAMES) * nBins);
-  const magnitude = scratchSpan(nBins);
+  const blockPower = new Float64Array(Math.min(nFrames, BLOCK_FRAMES) * nBins);
+  // A plain array of doubles (filled with a non-integer to start as one): V8 checks every typed-array access.
+  const magnitude = Array.from({ length: nBins }, () => 0.5);
   const shape = { centroid: 0, bandwidth: 0, rolloff: 0, totalPower: 0 };
-  const scratch = { bands: scratchSpan(N_BANDS), cepstra: scratchSpan(N_CEPSTRA) };
+  const scratch = { bands: new Float64Array(N_BANDS), cepstra: new Float64Array(N_CEPSTRA) };
   const window = Float64Array.from({ length: winLength }, (_, i) => periodicHann(winLength, i));
   const lpc = { order: LPC_ORDER, frameLength: winLength, window };
   const lpcBuffers = lpcScratch(lpc);
   const residual = { logKurtosis: 0, logPredictionGain: 0, absSkewness: 0, logCrest: 0 };
   for (let first = 0; first < nFrames; first += BLOCK_FRAMES) {
     const end = Math.min(nFrames, first + BLOCK_FRAMES);
-    readFrameSpan(signal, first, end - first, ANALYSIS, span);
-    spanPowerSpectra(span, end - first, ANALYSIS, power, 0);
+    const power = powerSpectrogramInto(signal, ANALYSIS, { first, end }, blockPower).data;
     for (let t = 0; t < end - first; t++) {
       const base = t * nBins;
       const out = (first + t) * nColumns;
@@ -124,10 +120,10 @@ export function frameFeatures(signal: Float32Array): FrameFeatures {
       data[out + c++] = shape.centroid;
       data[out + c++] = shape.bandwidth;
       data[out + c++] = shape.rolloff;
-      // The STFT frame's window: samples frame * hop - winLength / 2 .. frame * hop + winLength / 2 of the signal,
-      // which the span holds from t * hop + (nFft - winLength) / 2.
-      if ((first + t) % LPC_STRIDE === 0) {
-        lpcResidualFrame(span, t * hopLength + ((nFft - winLength) >> 1), lpc, lpcBuffers, residual);
+      // The STFT frame's window spans samples t * hop - winLength / 2 .. t * hop + winLength / 2.
+      const frame = first + t;
+      if (frame % LPC_STRIDE === 0) {
+        lpcResidualFrame(signal, frame * hopLength - (lpc.frameLength >> 1), lpc, lpcBuffers, residual);
       }
       data[out + c++] = residual.logKurtosis;
       data[out + c++] = residual.logPredictionGain;
@@ -143,11 +139,11 @@ export function frameFeatures(signal: Float32Array): FrameFeatures {
  * N_CEPSTRA DCT-II coefficients, written to data[at ...].
  */
 function cepstra(
-  power: number[],
+  power: Float64Array,
   base: number,
   filterbank: SparseFilterbank,
   dct: MfccTransform,
-  scratch: { bands: number[]; cepstra: number[] },
+  scratch: { bands: Float64Array; cepstra: Float64Array },
   data: Float32Array,
   at: number,
 ): void {

@@ -1,4 +1,3 @@
-import { scratchSpan } from "../audio/zero-padded";
 import type { FrameRange } from "../features/segments";
 import { FRAME_COLUMNS, type FrameFeatures, LOG_ENERGY_COLUMN } from "./frame-features";
 
@@ -38,7 +37,7 @@ export function summarize(frames: FrameFeatures, range: FrameRange): Float32Arra
   const n = active.length;
   // Plain arrays of doubles, not Float64Arrays: V8 checks every typed-array access (see real-fft.ts), and these
   // take one per value of every active frame (0.94 -> 0.84 ms for a 10 s clip and its five segments).
-  const zeros = () => scratchSpan(nColumns).fill(0);
+  const zeros = () => Array.from({ length: nColumns }, () => 0.5).fill(0);
   const mean = zeros();
   const squares = zeros();
   const deltaMean = zeros();

@@ -1,4 +1,4 @@
-import type { Doubles, FrameMatrix } from "./frames";
+import type { FrameMatrix } from "./frames";
 
 /**
  * A bank of band filters over the bins of a one-sided spectrum, stored as sparse rows: band m weights bins
@@ -130,10 +130,10 @@ export function applyFilterbank(power: FrameMatrix, filterbank: SparseFilterbank
  * out[outOffset ... outOffset + nMels). Each band is the sum of its runs' partial sums.
  */
 export function filterbankFrame(
-  spectrum: ArrayLike<number>,
+  spectrum: Float64Array,
   base: number,
   filterbank: SparseFilterbank,
-  out: Doubles,
+  out: Float64Array,
   outOffset: number,
 ): void {
   const { runStart, runEnd, lower, upper, lowerWeight, upperWeight } = filterbank.runs;

@@ -9,13 +9,6 @@
 export type Samples = Float32Array | Float64Array;
 
 /**
- * Doubles a per-frame loop writes: a Float64Array, or a plain array of doubles where the loop is hot. V8 checks
- * every typed-array access once any ArrayBuffer in the process has been detached (a stream reader does it, and so
- * does tsx), so the detector keeps its spectrum block and band scratch in plain arrays (see real-fft.ts).
- */
-export type Doubles = Float64Array | number[];
-
-/**
  * Per-frame values with several rows each (frequency bins, mel bands, coefficients), stored frame-major:
  * row r of frame t is `data[t * nRows + r]`. Frame-major keeps one frame's values contiguous for the per-frame
  * loops, and makes a run of frames a zero-copy `subarray` (see `frameSlice`). librosa's arrays are [row][frame];

@@ -1,4 +1,4 @@
-import { scratchSpan } from "../audio/zero-padded";
+import type { Samples } from "./frames";
 
 /** Linear-prediction analysis of one frame: order, frame length and the frame's window (length frameLength). */
 export interface LpcParams {
@@ -30,12 +30,14 @@ export interface LpcScratch {
 }
 
 export function lpcScratch({ order, frameLength }: Pick<LpcParams, "order" | "frameLength">): LpcScratch {
+  // Filled with a non-integer so that V8 stores them as unboxed doubles from the start.
+  const doubles = (n: number) => Array.from({ length: n }, () => 0.5);
   return {
-    frame: scratchSpan(frameLength),
-    residual: scratchSpan(frameLength),
-    autocorrelation: scratchSpan(order + 1),
-    coefficients: scratchSpan(order + 1),
-    previous: scratchSpan(order + 1),
+    frame: doubles(frameLength),
+    residual: doubles(frameLength),
+    autocorrelation: doubles(order + 1),
+    coefficients: doubles(order + 1),
+    previous: doubles(order + 1),
   };
 }
 
@@ -53,7 +55,7 @@ const LAG0_CORRECTION = 1 + 1e-6;
  * with noise or with smoother, band-limited pulse shapes; the spectral envelope features cannot see this.
  */
 export function lpcResidualFrame(
-  signal: ArrayLike<number>,
+  signal: Samples,
   start: number,
   { order, frameLength, window }: LpcParams,
   scratch: LpcScratch,

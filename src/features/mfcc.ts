@@ -1,4 +1,4 @@
-import type { Doubles, FrameMatrix } from "./frames";
+import type { FrameMatrix } from "./frames";
 
 /**
  * librosa `mfcc(S=mel_db, n_mfcc, dct_type=2, norm="ortho", lifter=0)`: the first nMfcc coefficients of the
@@ -55,9 +55,9 @@ export function mfccTransform(nMfcc: number, nMels: number): MfccTransform {
 /** The nMfcc coefficients of the nMels dB values at melDb[base ...], written to out[outOffset ...]. */
 export function mfccFrame(
   transform: MfccTransform,
-  melDb: ArrayLike<number>,
+  melDb: Float64Array,
   base: number,
-  out: Doubles,
+  out: Float64Array,
   outOffset: number,
 ): void {
   const { nMels, nMfcc, folded, basis, sums, differences } = transform;

@@ -1,5 +1,3 @@
-import type { Doubles } from "./frames";
-
 /**
  * Power spectrum |X[k]|^2, k = 0..N/2, of a real frame of N samples (N a power of two, at least 4): numpy's
  * `abs(rfft(x))**2`. The N real samples are read as M = N/2 complex ones z[n] = x[2n] + i x[2n+1], one complex
@@ -15,16 +13,16 @@ import type { Doubles } from "./frames";
 export interface RealPowerSpectrum {
   readonly size: number;
   /** Writes the N/2 + 1 power values of `frame` (length N) to `out[outOffset ...]`. */
-  powerSpectrum(frame: Float64Array, out: Doubles, outOffset: number): void;
+  powerSpectrum(frame: Float64Array, out: Float64Array, outOffset: number): void;
   /**
    * The same for the frame window[j] * samples[start + j], j < N, read straight from the signal (the STFT's
    * windowing folded into the transform's first stage): `window` has N values, samples [start, start + N) exist.
    */
   windowedPowerSpectrum(
-    samples: ArrayLike<number>,
+    samples: Float32Array | Float64Array,
     start: number,
     window: readonly number[],
-    out: Doubles,
+    out: Float64Array,
     outOffset: number,
   ): void;
 }
@@ -100,7 +98,7 @@ function radix4Stage(span: number): Radix4Stage {
  * window[j] * samples[start + j].
  */
 function firstRadix2(
-  samples: ArrayLike<number>,
+  samples: Float32Array | Float64Array,
   start: number,
   window: readonly number[],
   z: number[],
@@ -126,7 +124,7 @@ function firstRadix2(
  * q = 0, 2, 1, 3 that bit reversal gives them, where real input j is window[j] * samples[start + j].
  */
 function firstRadix4(
-  samples: ArrayLike<number>,
+  samples: Float32Array | Float64Array,
   start: number,
   window: readonly number[],
   z: number[],
@@ -249,7 +247,7 @@ function untangle(
   m: number,
   cos: readonly number[],
   sin: readonly number[],
-  out: Doubles,
+  out: Float64Array,
   at: number,
 ): void {
   const re0 = z[0];

@@ -25,7 +25,7 @@ export function spectralFlatness(
 }
 
 /** The flatness of the powers power[start .. end) of one frame (amin >= 1e-38, as spectralFlatness checks). */
-export function frameFlatness(power: ArrayLike<number>, start: number, end: number, amin: number): number {
+export function frameFlatness(power: Float64Array, start: number, end: number, amin: number): number {
   let sum = 0;
   let logSum = 0;
   let product = 1;

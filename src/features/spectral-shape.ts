@@ -16,7 +16,7 @@ export interface SpectralShape {
  * are identical. `magnitude` is scratch for nBins values; `shape` receives the results.
  */
 export function spectralShapeFrame(
-  power: ArrayLike<number>,
+  power: Float64Array,
   base: number,
   nBins: number,
   binHz: number,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { realPowerSpectrum } from "./real-fft";
-import { binSpacingHz, frameSpanLength, magnitudeSpectrogram, powerSpectrogram, readFrameSpan, spanPowerSpectra, type StftParams } from "./stft";
+import { binSpacingHz, magnitudeSpectrogram, powerSpectrogram, powerSpectrogramInto, type StftParams } from "./stft";
 
 /**
  * Frame t by librosa's definition, written out directly: samples [t*hop - nFft/2, t*hop + nFft/2) with zeros
@@ -75,34 +75,22 @@ describe("powerSpectrogram over a frame range", () => {
   });
 });
 
-describe("readFrameSpan and spanPowerSpectra", () => {
-  const params = { nFft: 512, hopLength: 160, winLength: 400 };
-
-  it.each([
-    ["a Float64Array", () => new Float64Array(8 * 257).fill(Number.NaN)],
-    ["a plain array", () => Array.from({ length: 8 * 257 }, () => Number.NaN)],
-  ])("give the rows of a frame range, edges zero-padded, into a reused buffer (%s)", (_, buffer) => {
+describe("powerSpectrogramInto", () => {
+  it("writes the rows of a frame range into a reused buffer, overwriting what was there", () => {
+    const params = { nFft: 512, hopLength: 160, winLength: 400 };
     const whole = powerSpectrogram(signal, params);
-    const out = buffer();
-    const span = Array.from({ length: frameSpanLength(8, params) }, () => Number.NaN);
+    const buffer = new Float64Array(8 * 257).fill(Number.NaN);
     for (const [first, end] of [[0, 8], [3, 5], [whole.nFrames - 8, whole.nFrames]]) {
-      readFrameSpan(signal, first, end - first, params, span);
-      spanPowerSpectra(span, end - first, params, out, 0);
-      expect(Array.from(out).slice(0, (end - first) * 257)).toEqual(Array.from(whole.data.subarray(first * 257, end * 257)));
+      const block = powerSpectrogramInto(signal, params, { first, end }, buffer);
+      expect(block.data.buffer).toBe(buffer.buffer);
+      expect(Array.from(block.data)).toEqual(Array.from(whole.data.subarray(first * 257, end * 257)));
     }
   });
 
-  it("lay out frame t of the range from span[t * hop], zeros beyond the signal", () => {
-    const span = Array.from({ length: frameSpanLength(2, params) }, () => Number.NaN);
-    readFrameSpan(signal, 0, 2, params, span);
-    expect(span.slice(0, 256).every((x) => x === 0)).toBe(true);
-    expect(span.slice(256, 256 + 160 + 256)).toEqual(Array.from(signal.subarray(0, 416)));
-  });
-
-  it("powerSpectrogram gives the same rows for any frame range, block edges included", () => {
-    const whole = powerSpectrogram(signal, params);
-    const part = powerSpectrogram(signal, params, { first: 1, end: whole.nFrames });
-    expect(part.nFrames).toBeGreaterThan(16);
-    expect(Array.from(part.data)).toEqual(Array.from(whole.data.subarray(257)));
+  it("refuses a buffer too small for the range", () => {
+    const params = { nFft: 512, hopLength: 160, winLength: 400 };
+    expect(() => powerSpectrogramInto(signal, params, { first: 0, end: 3 }, new Float64Array(3 * 257 - 1))).toThrow(
+      RangeError,
+    );
   });
 });

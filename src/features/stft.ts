@@ -1,5 +1,4 @@
-import { copyZeroPadded, scratchSpan } from "../audio/zero-padded";
-import { centredFrameCount, type Doubles, type FrameMatrix, type Samples } from "./frames";
+import { centredFrameCount, type FrameMatrix, type Samples } from "./frames";
 import { realPowerSpectrum } from "./real-fft";
 import type { FrameRange } from "./segments";
 
@@ -21,52 +20,44 @@ export interface StftParams {
  * long signal can be analysed block by block in bounded memory with results identical to the whole matrix.
  */
 export function powerSpectrogram(signal: Samples, params: StftParams, frames?: FrameRange): FrameMatrix {
-  const { first, end } = checkedFrameRange(signal.length, params, frames);
-  const nRows = params.nFft / 2 + 1;
-  const data = new Float64Array((end - first) * nRows);
-  const span = scratchSpan(frameSpanLength(Math.min(end - first, SPAN_FRAMES), params));
-  for (let block = first; block < end; block += SPAN_FRAMES) {
-    const nFrames = Math.min(SPAN_FRAMES, end - block);
-    readFrameSpan(signal, block, nFrames, params, span);
-    spanPowerSpectra(span, nFrames, params, data, (block - first) * nRows);
-  }
-  return { data, nFrames: end - first, nRows };
-}
-
-/** Frames whose samples powerSpectrogram copies at a time (a span of 2,912 samples for the detector's grid). */
-const SPAN_FRAMES = 16;
-
-/** Samples that frames [first, first + nFrames) of the grid cover together: (nFrames - 1) * hop + nFft. */
-export function frameSpanLength(nFrames: number, params: StftParams): number {
-  return (nFrames - 1) * params.hopLength + params.nFft;
+  const range = checkedFrameRange(signal.length, params, frames);
+  const size = (range.end - range.first) * (params.nFft / 2 + 1);
+  return powerSpectrogramInto(signal, params, range, new Float64Array(size));
 }
 
 /**
- * Copies the samples of frames [first, first + nFrames) into span[0 .. frameSpanLength), zero-padded beyond the
- * signal as librosa pads it: span[0] is sample first * hop - nFft / 2, and frame first + t starts at span[t * hop].
- * A plain array of doubles holding the same numbers: the transform reads each sample about nFft / hop times, and
- * V8 checks every typed-array access (see src/audio/zero-padded.ts).
+ * `powerSpectrogram` of frames [first, end) written to `out` (at least (end - first) * (nFft / 2 + 1) values), so
+ * that a block-by-block caller reuses one buffer; the result's data is a view of `out`.
  */
-export function readFrameSpan(signal: Samples, first: number, nFrames: number, params: StftParams, span: number[]): void {
-  copyZeroPadded(signal, first * params.hopLength - (params.nFft >> 1), frameSpanLength(nFrames, params), span);
-}
-
-/**
- * The power spectra of the nFrames frames in `span` (laid out by readFrameSpan), written frame-major to
- * out[outOffset ...] (nFft / 2 + 1 values per frame), each windowed by the centred Hann window.
- */
-export function spanPowerSpectra(
-  span: readonly number[],
-  nFrames: number,
+export function powerSpectrogramInto(
+  signal: Samples,
   params: StftParams,
-  out: Doubles,
-  outOffset: number,
-): void {
+  frames: FrameRange,
+  out: Float64Array,
+): FrameMatrix {
   const { nFft, hopLength, winLength } = params;
+  const { first: firstFrame, end: endFrame } = checkedFrameRange(signal.length, params, frames);
   const transform = realPowerSpectrum(nFft);
-  const window = centredHann(winLength, nFft);
   const nBins = nFft / 2 + 1;
-  for (let t = 0; t < nFrames; t++) transform.windowedPowerSpectrum(span, t * hopLength, window, out, outOffset + t * nBins);
+  const nFrames = endFrame - firstFrame;
+  if (out.length < nFrames * nBins) {
+    throw new RangeError(`output holds ${out.length} values, ${nFrames * nBins} needed`);
+  }
+  const window = centredHann(winLength, nFft);
+  // Frames that reach past either end of the signal are copied, zero-padded, into `edge` (of the signal's type,
+  // so the samples are the same numbers); the others are read in place.
+  const edge = signal instanceof Float32Array ? new Float32Array(nFft) : new Float64Array(nFft);
+  const n = signal.length;
+  for (let t = 0; t < nFrames; t++) {
+    const start = (firstFrame + t) * hopLength - (nFft >> 1);
+    if (start >= 0 && start + nFft <= n) {
+      transform.windowedPowerSpectrum(signal, start, window, out, t * nBins);
+    } else {
+      for (let j = 0; j < nFft; j++) edge[j] = start + j >= 0 && start + j < n ? signal[start + j] : 0;
+      transform.windowedPowerSpectrum(edge, 0, window, out, t * nBins);
+    }
+  }
+  return { data: out.subarray(0, nFrames * nBins), nFrames, nRows: nBins };
 }
 
 /** `frames` (all frames by default) after checking it lies on the grid, and the window length. */
