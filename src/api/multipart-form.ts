@@ -110,7 +110,7 @@ export class BodyFile extends File {
   }
 
   override async text(): Promise<string> {
-    return new TextDecoder().decode(this.#contents);
+    return utf8.decode(this.#contents);
   }
 
   override stream(): ReadableStream<Uint8Array> {

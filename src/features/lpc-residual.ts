@@ -79,7 +79,7 @@ export function lpcResidualFrame(
   let residualSquares = 0;
   let residualCubes = 0;
   let residualFourth = 0;
-  let residualPeak = 0;
+  let residualPeakSquare = 0;
   let signalSquares = 0;
   // Four outputs at a time, each summed in the order of k as one at a time would (the same numbers, fewer loads).
   let i = order;
@@ -111,7 +111,7 @@ export function lpcResidualFrame(
     residualSquares += square;
     residualCubes += square * e;
     residualFourth += square * square;
-    if (square > residualPeak) residualPeak = square;
+    if (square > residualPeakSquare) residualPeakSquare = square;
     signalSquares += frame[j] * frame[j];
   }
   const count = frameLength - order;
@@ -119,7 +119,7 @@ export function lpcResidualFrame(
   out.logKurtosis = Math.log(residualFourth / count / (m2 * m2) + 1e-9);
   out.logPredictionGain = Math.log(m2 / (signalSquares / count + 1e-20) + 1e-20);
   out.absSkewness = Math.abs(residualCubes / count) / (m2 * Math.sqrt(m2));
-  out.logCrest = 0.5 * Math.log(residualPeak / m2 + 1e-20);
+  out.logCrest = 0.5 * Math.log(residualPeakSquare / m2 + 1e-20);
 }
 
 /**
