@@ -5,8 +5,7 @@ import { lpcResidualFrame, lpcScratch } from "../features/lpc-residual";
 import { melFilterbank } from "../features/mel";
 import { type MfccTransform, mfccFrame, mfccTransform } from "../features/mfcc";
 import { powerDb } from "../features/power-to-db";
-import { frameFlatness } from "../features/spectral-flatness";
-import { spectralShapeFrame } from "../features/spectral-shape";
+import { spectrumLayout, spectrumSummary, spectrumSummaryFrame } from "../features/spectrum-summary";
 import { binSpacingHz, periodicHann, powerSpectrogramInto } from "../features/stft";
 
 /** The detector's analysis grid at 16 kHz: 25 ms Hann windows every 10 ms (the usual speech front end). */
@@ -18,12 +17,7 @@ const N_CEPSTRA = 20;
 const N_ENERGY_BANDS = 16;
 const BINS_PER_ENERGY_BAND = 16;
 /** Flatness over four 2 kHz bands: noise-like versus tonal structure separately in each. */
-const FLATNESS_BANDS: readonly (readonly [number, number])[] = [
-  [1, 64],
-  [64, 128],
-  [128, 192],
-  [192, 257],
-];
+const FLATNESS_EDGES = [1, 64, 128, 192, 257];
 const AMIN = 1e-10;
 /** Linear prediction of order 16 (two poles per kHz of a 16 kHz signal, and some for the glottal shape). */
 const LPC_ORDER = 16;
@@ -47,7 +41,7 @@ export const FRAME_COLUMNS: readonly string[] = [
   ...names("mfcc", N_CEPSTRA),
   ...names("lfcc", N_CEPSTRA),
   ...names("band_rel_db", N_ENERGY_BANDS),
-  ...names("flatness_band", FLATNESS_BANDS.length),
+  ...names("flatness_band", FLATNESS_EDGES.length - 1),
   "centroid_hz",
   "bandwidth_hz",
   "rolloff_hz",
@@ -83,12 +77,19 @@ export function frameFeatures(signal: Float32Array): FrameFeatures {
   const linear = linearFilterbank({ sampleRate, nFft, nBands: N_BANDS, fMin: 0, fMax: sampleRate / 2 });
   const dct = mfccTransform(N_CEPSTRA, N_BANDS);
   const nBins = nFft / 2 + 1;
-  const binHz = binSpacingHz(sampleRate, nBins);
   // One block of power spectrum and one frame's scratch, reused: a clip allocates nothing per block or frame.
   const blockPower = new Float64Array(Math.min(nFrames, BLOCK_FRAMES) * nBins);
+  const layout = spectrumLayout({
+    nBins,
+    binHz: binSpacingHz(sampleRate, nBins),
+    rollPercent: 0.85,
+    amin: AMIN,
+    bandBins: BINS_PER_ENERGY_BAND,
+    flatnessEdges: FLATNESS_EDGES,
+  });
   // A plain array of doubles (filled with a non-integer to start as one): V8 checks every typed-array access.
   const magnitude = Array.from({ length: nBins }, () => 0.5);
-  const shape = { centroid: 0, bandwidth: 0, rolloff: 0, totalPower: 0 };
+  const spectrum = spectrumSummary(layout);
   const scratch = { bands: new Float64Array(N_BANDS), cepstra: new Float64Array(N_CEPSTRA) };
   const window = Float64Array.from({ length: winLength }, (_, i) => periodicHann(winLength, i));
   const lpc = { order: LPC_ORDER, frameLength: winLength, window };
@@ -101,25 +102,18 @@ export function frameFeatures(signal: Float32Array): FrameFeatures {
       const base = t * nBins;
       const out = (first + t) * nColumns;
       let c = 0;
-      spectralShapeFrame(power, base, nBins, binHz, 0.85, magnitude, shape);
-      const logEnergy = powerDb(shape.totalPower, AMIN);
+      spectrumSummaryFrame(power, base, layout, magnitude, spectrum);
+      const logEnergy = powerDb(spectrum.totalPower, AMIN);
       data[out + c++] = logEnergy;
       cepstra(power, base, mel, dct, scratch, data, out + c);
       c += N_CEPSTRA;
       cepstra(power, base, linear, dct, scratch, data, out + c);
       c += N_CEPSTRA;
-      for (let b = 0; b < N_ENERGY_BANDS; b++) {
-        let sum = 0;
-        for (let k = b * BINS_PER_ENERGY_BAND + 1; k <= (b + 1) * BINS_PER_ENERGY_BAND; k++) sum += power[base + k];
-        data[out + c++] = powerDb(sum, AMIN) - logEnergy;
-      }
-      // An index loop: destructuring for-of over the bands cost ~0.6 ms per 1000 frames.
-      for (let b = 0; b < FLATNESS_BANDS.length; b++) {
-        data[out + c++] = frameFlatness(power, base + FLATNESS_BANDS[b][0], base + FLATNESS_BANDS[b][1], AMIN);
-      }
-      data[out + c++] = shape.centroid;
-      data[out + c++] = shape.bandwidth;
-      data[out + c++] = shape.rolloff;
+      for (let b = 0; b < N_ENERGY_BANDS; b++) data[out + c++] = powerDb(spectrum.bandPower[b], AMIN) - logEnergy;
+      for (let b = 0; b < spectrum.flatness.length; b++) data[out + c++] = spectrum.flatness[b];
+      data[out + c++] = spectrum.centroid;
+      data[out + c++] = spectrum.bandwidth;
+      data[out + c++] = spectrum.rolloff;
       // The STFT frame's window spans samples t * hop - winLength / 2 .. t * hop + winLength / 2.
       const frame = first + t;
       if (frame % LPC_STRIDE === 0) {

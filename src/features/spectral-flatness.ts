@@ -3,7 +3,7 @@ import type { FrameMatrix } from "./frames";
 // The logarithms are most of this feature's cost, so powers are multiplied together and one logarithm is taken
 // when the product leaves [2^-800, 2^800]: for powers in [1e-38, 1e60] the next product then still fits in
 // float64, and a speech frame needs a logarithm every few dozen bins instead of one per bin.
-const PRODUCT_LIMIT = 2 ** 800;
+export const PRODUCT_LIMIT = 2 ** 800;
 
 /**
  * librosa `spectral_flatness(S=|X|, power=2.0, amin)`: with P = max(amin, |X|^2), exp(mean(log P)) / mean(P)
