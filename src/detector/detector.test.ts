@@ -19,8 +19,16 @@ const tone = (rate: number) => (i: number) => 0.5 * Math.sin((2 * Math.PI * 440 
 
 describe("createDetector", () => {
   it("refuses a card whose features are not the ones this code computes", () => {
-    const stale = { ...card, features: { names: SUMMARY_NAMES.slice(1) } };
+    const stale = { ...card, features: { ...card.features, names: SUMMARY_NAMES.slice(1) } };
     expect(() => createDetector(modelBytes, stale)).toThrow(/other features/);
+  });
+
+  it("refuses a card trained on another analysis grid, naming what differs", () => {
+    const extraction = { ...card.features.extraction, hop_length: card.features.extraction.hop_length + 40 };
+    const stale = { ...card, features: { ...card.features, extraction } };
+    expect(() => createDetector(modelBytes, stale)).toThrow(/another analysis grid: hop_length \d+ \(this code: \d+\)/);
+    const { extraction: _, ...withoutGrid } = card.features;
+    expect(() => createDetector(modelBytes, { ...card, features: withoutGrid } as typeof card)).toThrow(/analysis grid/);
   });
 });
 

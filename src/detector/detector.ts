@@ -40,6 +40,14 @@ export function createDetector(modelBytes: Uint8Array, card: ModelCard): Detecto
   if (names.length !== SUMMARY_NAMES.length || names.some((name, i) => name !== SUMMARY_NAMES[i])) {
     throw new Error(`model card "${card.name}" lists other features than this code computes`);
   }
+  const grid = card.features.extraction;
+  const expected = { sample_rate: ANALYSIS.sampleRate, n_fft: ANALYSIS.nFft, win_length: ANALYSIS.winLength, hop_length: ANALYSIS.hopLength };
+  const differing = Object.entries(expected).filter(([key, value]) => grid?.[key] !== value);
+  if (differing.length > 0) {
+    // Same names, other frames: the features would be computed on another grid than the model learnt from.
+    const pairs = differing.map(([key, value]) => `${key} ${String(grid?.[key])} (this code: ${value})`);
+    throw new Error(`model card "${card.name}" was trained on another analysis grid: ${pairs.join(", ")}`);
+  }
   if (forest.nFeatures !== names.length) {
     throw new Error(`model binary expects ${forest.nFeatures} features, its card lists ${names.length}`);
   }

@@ -12,6 +12,8 @@ export interface ModelCard {
   features: {
     /** The feature vector's names in order; must equal SUMMARY_NAMES of the running code. */
     names: string[];
+    /** The analysis grid the model was trained on; must equal ANALYSIS of the running code. */
+    extraction: { sample_rate: number; n_fft: number; win_length: number; hop_length: number; [key: string]: unknown };
     [key: string]: unknown;
   };
   thresholds: Thresholds;

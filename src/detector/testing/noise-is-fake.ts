@@ -5,6 +5,7 @@
  */
 import { type Forest, LEAF_BIT } from "../../model/forest";
 import { encodeForest } from "../../model/format";
+import { ANALYSIS } from "../frame-features";
 import type { ModelCard } from "../model-card";
 import { SUMMARY_NAMES } from "../summary";
 
@@ -27,6 +28,11 @@ export const NOISE_IS_FAKE: Forest = {
 export function noiseIsFakeModel(name: string, sha256 = "0".repeat(64)): { bytes: Uint8Array; card: ModelCard } {
   return {
     bytes: encodeForest(NOISE_IS_FAKE),
-    card: { name, version: "0", sha256, features: { names: [...SUMMARY_NAMES] }, thresholds: { fake: 0.7, real: 0.3 } },
+    card: { name, version: "0", sha256, features: { names: [...SUMMARY_NAMES], extraction: analysisGrid() }, thresholds: { fake: 0.7, real: 0.3 } },
   };
+}
+
+/** The running code's analysis grid as a model card records it. */
+export function analysisGrid(): ModelCard["features"]["extraction"] {
+  return { sample_rate: ANALYSIS.sampleRate, n_fft: ANALYSIS.nFft, win_length: ANALYSIS.winLength, hop_length: ANALYSIS.hopLength };
 }
