@@ -111,6 +111,11 @@ const VARIANTS: Record<string, Variant> = {
     weights: (p) => p.rowWeights,
   },
   "fewer-rounds": { learner: boosting("fewer-rounds", { nEstimators: 300 }), weights: (p) => p.rowWeights },
+  "more-rounds": { learner: boosting("more-rounds", { nEstimators: 2000 }), weights: (p) => p.rowWeights },
+  // As many trees as shipped, each step half as long (the learning rate shipped before the 12.5 ms hop).
+  "slower-learning": { learner: boosting("slower-learning", { learningRate: 0.05 }), weights: (p) => p.rowWeights },
+  // Each tree sees a fifth of the columns: more trees must lean on other cues than one system's quirk.
+  "fewer-features-per-tree": { learner: boosting("fewer-features-per-tree", { featureFraction: 0.2 }), weights: (p) => p.rowWeights },
   "larger-leaves": { learner: boosting("larger-leaves", { nEstimators: 600, numLeaves: 31 }), weights: (p) => p.rowWeights },
   // Leaves of at least 200 rows: a leaf can less easily stand for a few clips of one system.
   "larger-min-leaf": { learner: boosting("larger-min-leaf", { minDataInLeaf: 200 }), weights: (p) => p.rowWeights },
