@@ -7,8 +7,8 @@
 import { createHash } from "node:crypto";
 import { DEFAULT_TRIM } from "../../src/audio/trim";
 import { MIN_ANALYZED_SECONDS } from "../../src/detector/detector";
-import { ANALYSIS, FRAME_COLUMNS } from "../../src/detector/frame-features";
-import type { ModelCard } from "../../src/detector/model-card";
+import { FRAME_COLUMNS } from "../../src/detector/frame-features";
+import { analysisGrid, type ModelCard } from "../../src/detector/model-card";
 import { ACTIVE_RANGE_DB, SUMMARY_NAMES } from "../../src/detector/summary";
 import type { Calibration } from "../../src/model/calibration";
 import { type TreeEnsemble, treeShape } from "../lib";
@@ -103,10 +103,7 @@ export function buildModelCard(inputs: CardInputs): ModelCard {
       names: [...SUMMARY_NAMES],
       extraction: {
         pipeline: "decode -> mono -> resample to 16 kHz -> trim silence -> per-frame features -> summary over active frames",
-        sample_rate: ANALYSIS.sampleRate,
-        n_fft: ANALYSIS.nFft,
-        win_length: ANALYSIS.winLength,
-        hop_length: ANALYSIS.hopLength,
+        ...analysisGrid(),
         trim: DEFAULT_TRIM,
         min_analyzed_seconds: MIN_ANALYZED_SECONDS,
         active_range_db: ACTIVE_RANGE_DB,

@@ -5,7 +5,7 @@ import { openWav } from "../audio/wav";
 import { consecutiveSegmentFrameRanges, type FrameRange } from "../features/segments";
 import { type Forest, parseForest, predictCalibrated, verdictOf } from "../model";
 import { ANALYSIS, frameFeatures } from "./frame-features";
-import type { ModelCard } from "./model-card";
+import { analysisGrid, type ModelCard } from "./model-card";
 import { SUMMARY_NAMES, summarize } from "./summary";
 import type { Analysis, AnalyzeOptions, InputDescription, Segment } from "./types";
 
@@ -41,8 +41,7 @@ export function createDetector(modelBytes: Uint8Array, card: ModelCard): Detecto
     throw new Error(`model card "${card.name}" lists other features than this code computes`);
   }
   const grid = card.features.extraction;
-  const expected = { sample_rate: ANALYSIS.sampleRate, n_fft: ANALYSIS.nFft, win_length: ANALYSIS.winLength, hop_length: ANALYSIS.hopLength };
-  const differing = Object.entries(expected).filter(([key, value]) => grid?.[key] !== value);
+  const differing = Object.entries(analysisGrid()).filter(([key, value]) => grid?.[key] !== value);
   if (differing.length > 0) {
     // Same names, other frames: the features would be computed on another grid than the model learnt from.
     const pairs = differing.map(([key, value]) => `${key} ${String(grid?.[key])} (this code: ${value})`);

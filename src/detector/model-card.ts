@@ -1,3 +1,4 @@
+import { ANALYSIS } from "./frame-features";
 import type { Thresholds } from "./types";
 
 /**
@@ -18,4 +19,9 @@ export interface ModelCard {
   };
   thresholds: Thresholds;
   [key: string]: unknown;
+}
+
+/** The running code's analysis grid as a model card records it (`features.extraction`). */
+export function analysisGrid(): ModelCard["features"]["extraction"] {
+  return { sample_rate: ANALYSIS.sampleRate, n_fft: ANALYSIS.nFft, win_length: ANALYSIS.winLength, hop_length: ANALYSIS.hopLength };
 }

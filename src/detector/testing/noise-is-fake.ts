@@ -5,8 +5,7 @@
  */
 import { type Forest, LEAF_BIT } from "../../model/forest";
 import { encodeForest } from "../../model/format";
-import { ANALYSIS } from "../frame-features";
-import type { ModelCard } from "../model-card";
+import { analysisGrid, type ModelCard } from "../model-card";
 import { SUMMARY_NAMES } from "../summary";
 
 const FLATNESS = SUMMARY_NAMES.indexOf("flatness_band0_mean");
@@ -32,7 +31,3 @@ export function noiseIsFakeModel(name: string, sha256 = "0".repeat(64)): { bytes
   };
 }
 
-/** The running code's analysis grid as a model card records it. */
-export function analysisGrid(): ModelCard["features"]["extraction"] {
-  return { sample_rate: ANALYSIS.sampleRate, n_fft: ANALYSIS.nFft, win_length: ANALYSIS.winLength, hop_length: ANALYSIS.hopLength };
-}
