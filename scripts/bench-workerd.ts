@@ -1,7 +1,8 @@
 /**
- * `npm run bench:workerd`: the per-stage medians of `npm run bench` (bytes to feature vector), measured inside
- * workerd, the runtime the Worker runs in, rather than Node. The stages are bundled as a Worker with the project's
- * esbuild settings (minified, as wrangler.toml deploys) and run by Miniflare, one stage per request.
+ * `npm run bench:workerd`: the per-stage medians of `npm run bench` (bytes to feature vector) and the detector's
+ * whole analysis (bytes to verdict with the segment timeline, as the API runs it), measured inside workerd, the
+ * runtime the Worker runs in, rather than Node. The stages are bundled as a Worker with the project's esbuild
+ * settings (minified, as wrangler.toml deploys) and run by Miniflare, one stage per request.
  *
  *   npm run bench:workerd [-- --batches 15]
  *
@@ -42,7 +43,6 @@ try {
   ];
   console.log(`Pipeline medians in workerd, ms per run over ${batches} batches (${speechSource()}); total = bytes to feature vector.\n`);
   const header = ["clip", ...STAGES.map((s) => `${s} ms`), "total ms"];
-  // "detector" is the API's whole analysis (bytes to verdict with the segment timeline), for comparison with total.
   console.log(`| ${header.join(" | ")} |`);
   console.log(`|${header.map(() => "---").join("|")}|`);
   for (const shape of shapes) {
@@ -57,7 +57,7 @@ try {
         if (!response.ok) throw new Error(`${stage}: ${response.status} ${await response.text()}`);
         times[stage] = ((await response.json()) as { ms: number }).ms;
       }
-      // The STFT runs inside frame features; it is shown on its own, not counted twice.
+      // The STFT runs inside frame features and the detector contains them all: shown, not added to the total.
       const total = STAGES.filter((s) => s !== "stft" && s !== "detector").reduce((sum, s) => sum + times[s], 0);
       console.log(`| ${seconds} s ${shape.label} | ${STAGES.map((s) => times[s].toFixed(2)).join(" | ")} | ${total.toFixed(2)} |`);
     }
