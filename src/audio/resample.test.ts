@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { decimateByTwo, halfband } from "./halfband";
-import { resample } from "./resample";
+import { resample, resampledLength, resampleSource } from "./resample";
+import { arraySource } from "./sample-source";
 import { db, levelDb, tone, toneAmplitude } from "./testing/tones";
 import { PASS_EDGE, phaseTable, STOP_EDGE } from "./resample-filter";
 import { decodeWav } from "./wav";
@@ -191,5 +192,18 @@ describe.skipIf(!existsSync(goldenDir))("resample: agreement with librosa kaiser
       expect(within(ours_.p99, gap.p99), `p99 ${ours_.p99} vs gap ${gap.p99}`).toBe(true);
       expect(within(ours_.rms, gap.rms), `rms ${ours_.rms} vs gap ${gap.rms}`).toBe(true);
     }
+  });
+});
+
+describe("resampleSource with an output range: exactly those outputs of the whole", () => {
+  it.each([16000, 8000, 44100, 48000, 96000, 12345])("from %i Hz", (rate) => {
+    const x = Float32Array.from({ length: 3 * rate + 17 }, (_, i) => Math.sin(i * 0.37) * 0.5 + Math.sin(i * 0.011) * 0.3);
+    const whole = resample(x, rate, 16000);
+    const n = resampledLength(x.length, rate, 16000);
+    expect(whole.length).toBe(n);
+    for (const [start, end] of [[0, 1], [5, 3000], [1023, 1025], [20011, n], [n, n]]) {
+      expect(resampleSource(arraySource(x), rate, 16000, { start, end })).toEqual(whole.subarray(start, end));
+    }
+    expect(() => resampleSource(arraySource(x), rate, 16000, { start: 0, end: n + 1 })).toThrow(RangeError);
   });
 });

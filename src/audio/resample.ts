@@ -1,6 +1,6 @@
 import { decimatedSource, type Halfband, halfband } from "./halfband";
 import { type PhaseTable, phaseTable, STOP_EDGE } from "./resample-filter";
-import { arraySource, readWhole, type SampleSource } from "./sample-source";
+import { arraySource, readRange, type SampleSource } from "./sample-source";
 import { scratchSpan } from "./zero-padded";
 
 /**
@@ -21,19 +21,36 @@ export function resample(x: Float32Array, fromRate: number, toRate: number): Flo
   return fromRate === toRate ? x : resampleSource(arraySource(x), fromRate, toRate);
 }
 
+/** Samples [start, end) of a signal's resampled output. */
+export interface OutputRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The number of samples resample() gives for `length` input samples. */
+export function resampledLength(length: number, fromRate: number, toRate: number): number {
+  return Math.ceil((length * toRate) / fromRate);
+}
+
 /**
  * resample() of a signal read block by block: the half-band stages compute their outputs as the polyphase stage
  * reads them, so memory is the output and a few blocks, whatever the input's rate. The output is identical.
+ * With `range`, only those outputs are computed (each output depends only on its position), reading only the
+ * input around them: an excerpt of a long file costs the excerpt, not the file.
  */
-export function resampleSource(x: SampleSource, fromRate: number, toRate: number): Float32Array {
+export function resampleSource(x: SampleSource, fromRate: number, toRate: number, range?: OutputRange): Float32Array {
   validRates(fromRate, toRate);
-  if (fromRate === toRate) return readWhole(x);
-  const outLength = Math.ceil((x.length * toRate) / fromRate);
+  const outLength = resampledLength(x.length, fromRate, toRate);
+  const { start, end } = range ?? { start: 0, end: outLength };
+  if (!(0 <= start && start <= end && end <= outLength)) {
+    throw new RangeError(`resample: outputs [${start}, ${end}) are outside [0, ${outLength})`);
+  }
+  if (fromRate === toRate) return readRange(x, start, end);
   const plan = cachedPlan(fromRate, toRate);
   const decimated = plan.halvings.reduce(decimatedSource, x);
   return plan.up <= MAX_EXACT_PHASES
-    ? resampleExact(decimated, plan, outLength)
-    : resampleInterpolated(decimated, plan, outLength);
+    ? resampleExact(decimated, plan, start, end)
+    : resampleInterpolated(decimated, plan, start, end);
 }
 
 function validRates(...rates: number[]): void {
@@ -51,19 +68,19 @@ const BLOCK_OUTPUTS = 1024;
  * Output i is the dot product of phase row (i * down) mod up with the inputs from floor(i * down / up) + 1 - taps/2
  * on (the input taken as zero outside the signal).
  */
-function resampleExact(x: SampleSource, plan: Plan, outLength: number): Float32Array {
+function resampleExact(x: SampleSource, plan: Plan, outStart: number, outEnd: number): Float32Array {
   const { up, down, table, rows } = plan;
   const { taps } = table;
-  const out = new Float32Array(outLength);
+  const out = new Float32Array(outEnd - outStart);
   const span = scratchSpan(Math.ceil((BLOCK_OUTPUTS * down) / up) + taps + 1);
   const wholeStep = Math.floor(down / up);
   const phaseStep = down % up;
-  for (let first = 0; first < outLength; first += BLOCK_OUTPUTS) {
-    const end = Math.min(outLength, first + BLOCK_OUTPUTS);
+  for (let first = outStart; first < outEnd; first += BLOCK_OUTPUTS) {
+    const end = Math.min(outEnd, first + BLOCK_OUTPUTS);
     const firstBase = Math.floor((first * down) / up);
     x.read(firstBase + 1 - taps / 2, Math.floor(((end - 1) * down) / up) - firstBase + taps, span);
     for (let i = first, base = 0, phase = (first * down) % up; i < end; i++) {
-      out[i] = dot(span, base, rows, phase * taps, taps);
+      out[i - outStart] = dot(span, base, rows, phase * taps, taps);
       base += wholeStep;
       phase += phaseStep;
       if (phase >= up) {
@@ -75,13 +92,13 @@ function resampleExact(x: SampleSource, plan: Plan, outLength: number): Float32A
   return out;
 }
 
-function resampleInterpolated(x: SampleSource, plan: Plan, outLength: number): Float32Array {
+function resampleInterpolated(x: SampleSource, plan: Plan, outStart: number, outEnd: number): Float32Array {
   const { up, down, table, rows } = plan;
   const { taps, phases } = table;
-  const out = new Float32Array(outLength);
+  const out = new Float32Array(outEnd - outStart);
   const span = scratchSpan(Math.ceil((BLOCK_OUTPUTS * down) / up) + taps + 1);
-  for (let first = 0; first < outLength; first += BLOCK_OUTPUTS) {
-    const end = Math.min(outLength, first + BLOCK_OUTPUTS);
+  for (let first = outStart; first < outEnd; first += BLOCK_OUTPUTS) {
+    const end = Math.min(outEnd, first + BLOCK_OUTPUTS);
     const firstBase = Math.floor((first * down) / up);
     x.read(firstBase + 1 - taps / 2, Math.floor(((end - 1) * down) / up) - firstBase + taps, span);
     for (let i = first; i < end; i++) {
@@ -92,7 +109,7 @@ function resampleInterpolated(x: SampleSource, plan: Plan, outLength: number): F
       const weight = position - row;
       const lower = dot(span, base, rows, row * taps, taps);
       const upper = dot(span, base, rows, (row + 1) * taps, taps);
-      out[i] = lower + weight * (upper - lower);
+      out[i - outStart] = lower + weight * (upper - lower);
     }
   }
   return out;

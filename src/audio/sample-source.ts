@@ -28,16 +28,24 @@ const WHOLE_BLOCK = 4096;
 
 /** The whole signal of a source as an array, read block by block. */
 export function readWhole(source: SampleSource): Float32Array {
-  const out = new Float32Array(source.length);
+  return readRange(source, 0, source.length);
+}
+
+/** Samples [start, end) of a source, inside [0, length), as an array, read block by block. */
+export function readRange(source: SampleSource, start: number, end: number): Float32Array {
+  if (!(0 <= start && start <= end && end <= source.length)) {
+    throw new RangeError(`range [${start}, ${end}) is outside [0, ${source.length})`);
+  }
+  const out = new Float32Array(end - start);
   // Straight from the source when it can (a 16 kHz upload: 0.86 -> 0.33 ms per 10 s).
   if (source.readInto) {
-    source.readInto(0, out);
+    source.readInto(start, out);
     return out;
   }
-  const span = scratchSpan(Math.min(WHOLE_BLOCK, source.length));
+  const span = scratchSpan(Math.min(WHOLE_BLOCK, out.length));
   for (let first = 0; first < out.length; first += WHOLE_BLOCK) {
     const count = Math.min(WHOLE_BLOCK, out.length - first);
-    source.read(first, count, span);
+    source.read(start + first, count, span);
     for (let k = 0; k < count; k++) out[first + k] = span[k];
   }
   return out;
