@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { goldenAvailable, goldenCases, goldenSignal, loadGoldenCase } from "../../scripts/golden-features";
 import { AudioError } from "./errors";
-import { trimSilence } from "./trim";
+import { resample } from "./resample";
+import { arraySource } from "./sample-source";
+import { trimSilence, trimSilenceSource } from "./trim";
 
 /** Zeros, then `length` samples of the constant `level`, then zeros. */
 function block(before: number, length: number, after: number, level: number): Float32Array {
@@ -73,5 +75,33 @@ describe.skipIf(!goldenAvailable)("trimSilence against librosa's own frame RMS o
     const signal = goldenSignal(entry);
     const expected = { start: sound[0] * 512, end: Math.min(signal.length, (sound[sound.length - 1] + 1) * 512) };
     expect(trimSilence(signal)).toEqual(expected);
+  });
+});
+
+describe("trimSilenceSource (the same decision at the input's own rate, read block by block)", () => {
+  let seed = 7;
+  const noise = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32 - 0.5) * 0.4;
+  /** Silence, noise from `from` to `to` seconds, silence, `seconds` long in all. */
+  const burst = (rate: number, seconds: number, from: number, to: number) =>
+    Float32Array.from({ length: seconds * rate }, (_, i) => (i >= from * rate && i < to * rate ? noise() : 0));
+
+  it("at 16 kHz is trimSilence", () => {
+    for (const y of [block(10000, 8000, 10000, 0.5), block(0, 5000, 0, 0.5), burst(16000, 7, 1.3, 5.2)]) {
+      expect(trimSilenceSource(arraySource(y), 16000)).toEqual(trimSilence(y));
+    }
+  });
+
+  it("at other rates finds the sound trimSilence finds at 16 kHz, within a frame", () => {
+    for (const rate of [4000, 8000, 44100, 96000]) {
+      const y = burst(rate, 9, 2.1, 6.4);
+      const own = trimSilenceSource(arraySource(y), rate);
+      const at16k = trimSilence(resample(y, rate, 16000));
+      expect(Math.abs(own.start / rate - at16k.start / 16000)).toBeLessThan(2048 / 16000);
+      expect(Math.abs(own.end / rate - at16k.end / 16000)).toBeLessThan(2048 / 16000);
+    }
+  });
+
+  it("calls an all-zero source silent", () => {
+    expect(() => trimSilenceSource(arraySource(new Float32Array(48000)), 8000)).toThrow(AudioError);
   });
 });
