@@ -61,6 +61,24 @@ export interface FrameFeatures {
   readonly data: Float32Array;
   readonly nFrames: number;
   readonly nColumns: number;
+  /** Frames after the first that begin another stretch of the input (see joinFrames); none for one signal. */
+  readonly runStarts?: readonly number[];
+}
+
+/** The frames of several stretches of one input, one after another; runStarts marks where each begins. */
+export function joinFrames(parts: readonly FrameFeatures[]): FrameFeatures {
+  if (parts.length === 1) return parts[0];
+  const nColumns = FRAME_COLUMNS.length;
+  const nFrames = parts.reduce((sum, part) => sum + part.nFrames, 0);
+  const data = new Float32Array(nFrames * nColumns);
+  const runStarts: number[] = [];
+  let at = 0;
+  for (const part of parts) {
+    if (at > 0) runStarts.push(at);
+    data.set(part.data, at * nColumns);
+    at += part.nFrames;
+  }
+  return { data, nFrames, nColumns, runStarts };
 }
 
 /**

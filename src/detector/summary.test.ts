@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FRAME_COLUMNS, type FrameFeatures } from "./frame-features";
+import { FRAME_COLUMNS, type FrameFeatures, joinFrames } from "./frame-features";
 import { SUMMARY_NAMES, summarize } from "./summary";
 
 /** Frames whose log energy is given and whose other columns all hold `value(t)`. */
@@ -36,6 +36,16 @@ describe("summarize", () => {
     const deltas = [1, 4];
     const m = (deltas[0] + deltas[1]) / 2;
     expect(at(v, "lfcc0_delta_std")).toBeCloseTo(Math.sqrt(((1 - m) ** 2 + (4 - m) ** 2) / 2), 5);
+  });
+
+  it("takes no change across the start of another stretch of the input (joined excerpts)", () => {
+    // Frames 0-2 and 3-5 are two excerpts: changes 0->1, 1->2, 3->4, 4->5, all 1; not 2->3 (a jump of 10).
+    const parts = [frames([0, 0, 0], (t) => t), frames([0, 0, 0], (t) => 12 + t)];
+    const joined = joinFrames(parts);
+    expect(joined.runStarts).toEqual([3]);
+    expect(at(summarize(joined, { first: 0, end: 6 }), "mfcc1_delta_std")).toBeCloseTo(0, 6);
+    expect(at(summarize({ ...joined, runStarts: [] }, { first: 0, end: 6 }), "mfcc1_delta_std")).toBeGreaterThan(3);
+    expect(joinFrames([parts[0]])).toBe(parts[0]);
   });
 
   it("uses every frame when fewer than three are active", () => {

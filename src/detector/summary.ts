@@ -43,6 +43,7 @@ export function summarize(frames: FrameFeatures, range: FrameRange): Float32Arra
   const deltaMean = zeros();
   const deltaSquares = zeros();
   let nDeltas = 0;
+  const runStarts = new Set(frames.runStarts);
   for (let i = 0; i < n; i++) {
     const base = active[i] * nColumns;
     for (let c = 0; c < nColumns; c++) mean[c] += data[base + c];
@@ -51,8 +52,9 @@ export function summarize(frames: FrameFeatures, range: FrameRange): Float32Arra
   for (let i = 0; i < n; i++) {
     const base = active[i] * nColumns;
     for (let c = 0; c < nColumns; c++) squares[c] += (data[base + c] - mean[c]) ** 2;
-    // A change is taken only between frames that are adjacent in time, not across a left-out pause.
-    if (i > 0 && active[i - 1] === active[i] - 1) {
+    // A change is taken only between frames that are adjacent in time, not across a left-out pause or between
+    // two excerpts of the input.
+    if (i > 0 && active[i - 1] === active[i] - 1 && !runStarts.has(active[i])) {
       const previous = base - nColumns;
       for (let c = 0; c < nColumns; c++) {
         const delta = data[base + c] - data[previous + c];
