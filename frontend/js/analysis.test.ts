@@ -9,6 +9,7 @@ const analysis: Analysis = {
   duration_s: 4.53,
   analyzed_s: 4.1,
   trimmed_s: 0.43,
+  excerpts: [{ start_s: 0.2, end_s: 4.3 }],
   input: { sample_rate: 16000, channels: 1, bit_depth: 16, format: "pcm" },
   segments: [
     { start_s: 0, end_s: 2, probability_fake: 0.1 },

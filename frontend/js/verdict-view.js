@@ -3,8 +3,8 @@
  * sentences of verdict.js and a line on what was analysed.
  */
 import { byId } from "./dom.js";
-import { formatClock, formatPercent, formatSeconds } from "./format.js";
-import { describeVerdict } from "./verdict.js";
+import { formatPercent } from "./format.js";
+import { analysedLine, describeVerdict } from "./verdict.js";
 
 /** @typedef {import("../../src/detector/types").Analysis} Analysis */
 
@@ -26,20 +26,6 @@ export function showVerdict(analysis, source) {
   byId("verdict-meta", HTMLElement).textContent = analysedLine(analysis, source);
   drawGauge(byId("verdict-gauge", SVGSVGElement), analysis.probability_fake, analysis.thresholds);
   return text.announcement;
-}
-
-/**
- * @param {Analysis} analysis
- * @param {{ sourceSeconds: number, uploadedSeconds: number }} source
- */
-function analysedLine(analysis, source) {
-  const parts = [`Analysed ${formatSeconds(analysis.analyzed_s)} of ${formatSeconds(analysis.duration_s)}`];
-  if (analysis.trimmed_s > 0) parts[0] += ` (${formatSeconds(analysis.trimmed_s)} of silence removed)`;
-  if (source.sourceSeconds > source.uploadedSeconds + 0.05) {
-    parts.push(`only the first ${formatClock(source.uploadedSeconds, 0)} of ${formatClock(source.sourceSeconds, 0)} were sent`);
-  }
-  parts.push(`model ${analysis.model.name} ${analysis.model.version}`);
-  return `${parts.join("; ")}.`;
 }
 
 /**

@@ -2,7 +2,7 @@
  * The words of the verdict card: what the result means and what it cannot promise, in plain sentences. Built
  * from the server's own thresholds so the text never disagrees with the verdict.
  */
-import { formatPercent } from "./format.js";
+import { formatClock, formatPercent, formatSeconds } from "./format.js";
 
 /** @typedef {import("../../src/detector/types").Analysis} Analysis */
 /** @typedef {{ headline: string, meaning: string, caveat: string, announcement: string }} VerdictText */
@@ -37,4 +37,21 @@ export function describeVerdict(analysis) {
       };
   }
   return { ...text, announcement: `Result: ${text.headline}. AI-likelihood ${score}.` };
+}
+
+/**
+ * @param {Analysis} analysis
+ * @param {{ sourceSeconds: number, uploadedSeconds: number }} source what the user gave and what was sent
+ * @returns {string} what the verdict is based on, in a line
+ */
+export function analysedLine(analysis, source) {
+  const parts = [`Analysed ${formatSeconds(analysis.analyzed_s)} of ${formatSeconds(analysis.duration_s)}`];
+  if (analysis.trimmed_s > 0) parts[0] += ` (${formatSeconds(analysis.trimmed_s)} of silence removed)`;
+  const excerpts = analysis.excerpts ?? [];
+  if (excerpts.length > 1) parts[0] += `, in ${excerpts.length} excerpts spread over the recording`;
+  if (source.sourceSeconds > source.uploadedSeconds + 0.05) {
+    parts.push(`only the first ${formatClock(source.uploadedSeconds, 0)} of ${formatClock(source.sourceSeconds, 0)} were sent`);
+  }
+  parts.push(`model ${analysis.model.name} ${analysis.model.version}`);
+  return `${parts.join("; ")}.`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Analysis, Verdict } from "../../src/detector/types";
-import { describeVerdict } from "./verdict.js";
+import { analysedLine, describeVerdict } from "./verdict.js";
 
 function analysis(verdict: Verdict, probability: number): Analysis {
   return {
@@ -10,6 +10,7 @@ function analysis(verdict: Verdict, probability: number): Analysis {
     duration_s: 3,
     analyzed_s: 3,
     trimmed_s: 0,
+    excerpts: [{ start_s: 0, end_s: 3 }],
     input: { sample_rate: 16000, channels: 1, bit_depth: 16, format: "pcm" },
     segments: [],
     model: { name: "m", version: "1", sha256: "" },
@@ -34,5 +35,28 @@ describe("describeVerdict", () => {
   it("never calls a real or uncertain verdict AI-generated in its headline", () => {
     expect(describeVerdict(analysis("real", 0.29)).headline).not.toMatch(/AI/);
     expect(describeVerdict(analysis("uncertain", 0.5)).headline).not.toMatch(/AI/);
+  });
+});
+
+describe("analysedLine", () => {
+  const sent = { sourceSeconds: 3, uploadedSeconds: 3 };
+
+  it("says how much was analysed of how much, and the silence removed", () => {
+    const line = analysedLine({ ...analysis("real", 0.1), duration_s: 3.5, trimmed_s: 0.5 }, sent);
+    expect(line).toBe("Analysed 3.0 s of 3.5 s (0.5 s of silence removed); model m 1.");
+  });
+
+  it("says when a long recording was judged on excerpts spread over it", () => {
+    const excerpts = [0, 60, 120, 180, 236].map((start) => ({ start_s: start, end_s: start + 4 }));
+    const long = { ...analysis("fake", 0.9), duration_s: 240, analyzed_s: 20, excerpts };
+    expect(analysedLine(long, { sourceSeconds: 240, uploadedSeconds: 240 })).toBe(
+      "Analysed 20.0 s of 240.0 s, in 5 excerpts spread over the recording; model m 1.",
+    );
+  });
+
+  it("says when the page sent only the start of a longer file", () => {
+    expect(analysedLine(analysis("real", 0.1), { sourceSeconds: 900, uploadedSeconds: 600 })).toContain(
+      "only the first 10:00 of 15:00 were sent",
+    );
   });
 });

@@ -3,6 +3,7 @@
  * that the two describe the same shape, so the documentation cannot drift from what the detector returns.
  */
 import { z } from "@hono/zod-openapi";
+import { EXCERPTS } from "../detector/excerpts";
 
 const probability = z.number().min(0).max(1);
 const seconds = z.number().min(0);
@@ -13,6 +14,10 @@ export const ThresholdsSchema = z
     real: probability.openapi({ description: "probability_fake at or below which the verdict is `real`." }),
   })
   .openapi("Thresholds", { description: "Between the two thresholds the verdict is `uncertain`." });
+
+export const StretchSchema = z
+  .object({ start_s: seconds, end_s: seconds })
+  .openapi("Stretch", { description: "A stretch of the input, in seconds from its start." });
 
 export const SegmentSchema = z
   .object({ start_s: seconds, end_s: seconds, probability_fake: probability })
@@ -32,10 +37,15 @@ export const AnalysisSchema = z
     probability_fake: probability.openapi({ description: "Calibrated probability that the speech is AI-generated." }),
     thresholds: ThresholdsSchema,
     duration_s: seconds.openapi({ description: "Duration of the decoded input, before trimming." }),
-    analyzed_s: seconds.openapi({
-      description: "Seconds the verdict is based on: the first MAX_ANALYZED_SECONDS of the input, after trimming silence.",
-    }),
+    analyzed_s: seconds.openapi({ description: "Seconds the verdict is based on: the total length of `excerpts`." }),
     trimmed_s: seconds.openapi({ description: "Seconds of leading plus trailing silence removed." }),
+    excerpts: z.array(StretchSchema).openapi({
+      description:
+        `The stretches of the input the verdict is based on. Up to ${EXCERPTS.wholeUpToS} s of input: all of its ` +
+        `sound, one stretch. A longer recording (up to MAX_ANALYZED_SECONDS of it) is judged on ${EXCERPTS.count} ` +
+        `excerpts of ${EXCERPTS.seconds} s spread evenly from its first sound to its last, so that every request ` +
+        "costs about the same.",
+    }),
     input: z
       .object({
         sample_rate: z.number().int(),

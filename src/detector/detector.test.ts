@@ -71,6 +71,43 @@ describe("analyze", () => {
     expect(a.segments.map((s) => [s.start_s, s.end_s])).toEqual([[0, 2], [2, 3]]);
   });
 
+  it("judges a long recording on excerpts spread over it, with segments inside them", () => {
+    // 2 s of silence, 60 s of noise, 3 s of silence, at 8 kHz.
+    const rate = 8000;
+    const a = detector.analyze(pcm16((i) => (i >= 2 * rate && i < 62 * rate ? noise() : 0), 65 * rate, rate), options);
+    expect(a.duration_s).toBe(65);
+    expect(a.excerpts).toHaveLength(5);
+    expect(a.excerpts[0].start_s).toBeCloseTo(2, 0);
+    expect(a.excerpts[4].end_s).toBeCloseTo(62, 0);
+    for (const e of a.excerpts) expect(e.end_s - e.start_s).toBeCloseTo(4, 3);
+    expect(a.analyzed_s).toBe(20);
+    expect(a.trimmed_s).toBeCloseTo(5, 0);
+    expect(a.segments).toHaveLength(10);
+    for (const s of a.segments) {
+      expect(a.excerpts.some((e) => e.start_s <= s.start_s && s.end_s <= e.end_s)).toBe(true);
+      expect(s.probability_fake).toBeCloseTo(0.9, 6);
+    }
+    expect(a.verdict).toBe("fake");
+  });
+
+  it("still reads every sample of a long recording: a NaN between the excerpts is refused", () => {
+    const channel = Array.from({ length: 40 * 16000 }, (_, i) => (i === 11 * 16000 ? Number.NaN : noise()));
+    const bytes = buildWav({ sampleRate: 16000, encoding: "float", bitDepth: 32, channels: [channel] });
+    expect(() => detector.analyze(bytes, options)).toThrow(AudioError);
+  });
+
+  it("gives the same answer for audio decoded elsewhere as for the WAV file", () => {
+    for (const seconds of [3, 45]) {
+      const channel = Array.from({ length: seconds * 22050 }, () => Math.round(noise() * 32767));
+      const bytes = buildWav({ sampleRate: 22050, encoding: "pcm", bitDepth: 16, channels: [channel] });
+      const samples = Float32Array.from(channel, (v) => v / 32768);
+      const input = { sample_rate: 22050, channels: 1, bit_depth: 16, format: "pcm" };
+      const decoded = detector.analyzeDecoded({ samples, sampleRate: 22050, durationS: seconds, input }, options);
+      const fromWav = detector.analyze(bytes, options);
+      expect({ ...decoded, timing_ms: undefined }).toEqual({ ...fromWav, timing_ms: undefined });
+    }
+  });
+
   it("answers silence and too little sound with their own error codes", () => {
     const code = (bytes: Uint8Array) => {
       try {

@@ -1,10 +1,10 @@
 import { AudioError } from "../audio/errors";
-import { resample, resampleSource } from "../audio/resample";
-import { trimSilence } from "../audio/trim";
+import { arraySource } from "../audio/sample-source";
 import { openWav } from "../audio/wav";
 import { consecutiveSegmentFrameRanges, type FrameRange } from "../features/segments";
 import { type Forest, parseForest, predictCalibrated, verdictOf } from "../model";
-import { ANALYSIS, frameFeatures } from "./frame-features";
+import { type AnalysedStretches, analysedStretches } from "./excerpts";
+import { ANALYSIS, frameFeatures, joinFrames } from "./frame-features";
 import { analysisGrid, type ModelCard } from "./model-card";
 import { SUMMARY_NAMES, summarize } from "./summary";
 import type { Analysis, AnalyzeOptions, InputDescription, Segment } from "./types";
@@ -54,61 +54,67 @@ export function createDetector(modelBytes: Uint8Array, card: ModelCard): Detecto
     analyze(bytes, options) {
       const started = performance.now();
       const wav = openWav(bytes, { maxSeconds: options.maxAnalyzedSeconds });
-      // Converted and resampled block by block: a 384 kHz upload is never held whole at its own rate.
-      const signal = resampleSource(wav.source, wav.sampleRate, ANALYSIS.sampleRate);
       const format = wav.container === "RIFF" ? wav.format : `${wav.format} (${wav.container})`;
       const input = { sample_rate: wav.sampleRate, channels: wav.channels, bit_depth: wav.bitDepth, format };
-      const audio = { signal, cappedS: wav.source.length / wav.sampleRate, durationS: wav.durationS, input };
-      return analyzeSignal(forest, card, audio, options, performance.now() - started);
+      // Converted and resampled block by block, and only where analysed: a 384 kHz upload is never held whole at
+      // its own rate, nor a long one at the analysis rate.
+      const stretches = analysedStretches(wav.source, wav.sampleRate);
+      return analyzeStretches(forest, card, stretches, wav.durationS, input, options, performance.now() - started);
     },
     analyzeDecoded(audio, options) {
       const started = performance.now();
       const capped = audio.samples.subarray(0, Math.min(audio.samples.length, Math.ceil(options.maxAnalyzedSeconds * audio.sampleRate)));
-      const signal = resample(capped, audio.sampleRate, ANALYSIS.sampleRate);
-      const at16k = { signal, cappedS: capped.length / audio.sampleRate, durationS: audio.durationS, input: audio.input };
-      return analyzeSignal(forest, card, at16k, options, performance.now() - started);
+      const stretches = analysedStretches(arraySource(capped), audio.sampleRate);
+      return analyzeStretches(forest, card, stretches, audio.durationS, audio.input, options, performance.now() - started);
     },
     modelCard: () => card,
   };
 }
 
-/** An input brought to the analysis rate: the signal, and what the answer says of the input. */
-interface AnalysisSignal {
-  /** Mono at ANALYSIS.sampleRate, of the first MAX_ANALYZED_SECONDS. */
-  signal: Float32Array;
-  /** Seconds of the input that `signal` covers. */
-  cappedS: number;
-  durationS: number;
-  input: InputDescription;
-}
-
-function analyzeSignal(forest: Forest, card: ModelCard, audio: AnalysisSignal, options: AnalyzeOptions, decodeMs: number): Analysis {
+function analyzeStretches(
+  forest: Forest,
+  card: ModelCard,
+  { excerpts, trimmedS }: AnalysedStretches,
+  durationS: number,
+  input: InputDescription,
+  options: AnalyzeOptions,
+  decodeMs: number,
+): Analysis {
   const started = performance.now();
   const rate = ANALYSIS.sampleRate;
-  const { signal } = audio;
-  const { start, end } = trimSilence(signal);
-  const speech = signal.subarray(start, end);
-  const analyzedS = speech.length / rate;
+  const analyzedS = excerpts.reduce((sum, { signal }) => sum + signal.length, 0) / rate;
   if (analyzedS < MIN_ANALYZED_SECONDS) {
     throw new AudioError(
       "too_short",
       `only ${analyzedS.toFixed(2)} s of sound is left after trimming silence; at least ${MIN_ANALYZED_SECONDS} s is needed`,
     );
   }
-  const frames = frameFeatures(speech);
+  const parts = excerpts.map(({ signal }) => frameFeatures(signal));
+  const frames = joinFrames(parts);
   const featuresDone = performance.now();
   const score = (range: FrameRange) => predictCalibrated(forest, summarize(frames, range));
   const probabilityFake = score({ first: 0, end: frames.nFrames });
-  const segments = options.segments ? segmentScores(frames.nFrames, speech.length, start, options.segmentSeconds, score) : [];
+  let firstFrame = 0;
+  const segments: Segment[] = [];
+  for (const [i, { signal, offset }] of excerpts.entries()) {
+    if (options.segments) {
+      segments.push(...segmentScores(firstFrame, parts[i].nFrames, signal.length, offset, options.segmentSeconds, score));
+    }
+    firstFrame += parts[i].nFrames;
+  }
   const done = performance.now();
   return {
     verdict: verdictOf(probabilityFake, card.thresholds),
     probability_fake: probabilityFake,
     thresholds: card.thresholds,
-    duration_s: round(audio.durationS, 3),
+    duration_s: round(durationS, 3),
     analyzed_s: round(analyzedS, 3),
-    trimmed_s: round(audio.cappedS - analyzedS, 3),
-    input: audio.input,
+    trimmed_s: round(trimmedS, 3),
+    excerpts: excerpts.map(({ signal, offset }) => ({
+      start_s: round(offset / rate, 3),
+      end_s: round((offset + signal.length) / rate, 3),
+    })),
+    input,
     segments,
     model: { name: card.name, version: card.version, sha256: card.sha256 },
     timing_ms: {
@@ -121,10 +127,12 @@ function analyzeSignal(forest: Forest, card: ModelCard, audio: AnalysisSignal, o
 }
 
 /**
- * Consecutive segments of segmentSeconds over the trimmed speech, timed in the input's seconds. A last piece
- * shorter than half a segment joins the one before it rather than being scored on too little audio.
+ * Consecutive segments of segmentSeconds over one analysed stretch (its frames firstFrame on), timed in the
+ * input's seconds. A last piece shorter than half a segment joins the one before it rather than being scored on
+ * too little audio.
  */
 function segmentScores(
+  firstFrame: number,
   nFrames: number,
   nSamples: number,
   offsetSamples: number,
@@ -151,7 +159,7 @@ function segmentScores(
     .map(({ range, start, end }) => ({
       start_s: round((offsetSamples + start) / rate, 3),
       end_s: round((offsetSamples + end) / rate, 3),
-      probability_fake: score(range),
+      probability_fake: score({ first: firstFrame + range.first, end: firstFrame + range.end }),
     }));
 }
 

@@ -24,6 +24,12 @@ export interface InputDescription {
   format: string;
 }
 
+/** A stretch of the input, in seconds from its start. */
+export interface Stretch {
+  start_s: number;
+  end_s: number;
+}
+
 export interface Segment {
   start_s: number;
   end_s: number;
@@ -49,10 +55,12 @@ export interface Analysis {
   thresholds: Thresholds;
   /** Duration of the decoded input, before trimming. */
   duration_s: number;
-  /** Seconds of audio the verdict is based on (after trimming, capped at maxAnalyzedSeconds). */
+  /** Seconds of audio the verdict is based on: the sum of `excerpts`. */
   analyzed_s: number;
   /** Seconds of leading plus trailing silence removed. */
   trimmed_s: number;
+  /** The stretches of the input the verdict is based on (see src/detector/excerpts.ts). */
+  excerpts: Stretch[];
   input: InputDescription;
   segments: Segment[];
   model: ModelIdentity;

@@ -5,10 +5,9 @@
  *
  * - Every case of the malformed-input corpus up to 1 MB: within 50 ms (median of 3 after a warm-up).
  * - Valid 1 MB uploads of several shapes, speech in each: within 50 ms (best of 5 after 2 warm-ups; the best
- *   run is the cost without the interference of other processes on a shared machine) where the shape holds at
- *   most ~33 s of audio. Below 16 kHz or 16 bits a megabyte holds more audio (262 s of 8-bit 4 kHz) and the
- *   feature code's cost per second of audio puts them over 50 ms; for those the test states the figure and
- *   holds them to the cost per second of audio of the 16 kHz reference (see test/hardening/README.md).
+ *   run is the cost without the interference of other processes on a shared machine). A megabyte holds 2.7 s of
+ *   8-bit audio at 384 kHz and 262 s of 8-bit audio at 4 kHz; past 20 s the detector analyses excerpts of the
+ *   recording (src/detector/excerpts.ts), so the cost of the longest ones is the bound too.
  *
  * The bound is for the reference machine (machine-speed.ts): on a machine measured slower by a factor s > 1 the
  * assertions allow s x 50 ms, and the table gives each figure as measured and divided by s.
@@ -75,23 +74,17 @@ function megabyteOfSpeech({ sampleRate, channels, encoding, bitDepth }: Shape) {
   return { wav, seconds };
 }
 
-const REFERENCE: Shape = { label: "16 kHz 16-bit mono", sampleRate: 16000, channels: 1, encoding: "pcm", bitDepth: 16 };
-const WITHIN_TARGET: Shape[] = [
-  REFERENCE,
+const SHAPES: Shape[] = [
+  { label: "16 kHz 16-bit mono", sampleRate: 16000, channels: 1, encoding: "pcm", bitDepth: 16 },
   { label: "44.1 kHz 16-bit stereo", sampleRate: 44100, channels: 2, encoding: "pcm", bitDepth: 16 },
   { label: "48 kHz 24-bit mono", sampleRate: 48000, channels: 1, encoding: "pcm", bitDepth: 24 },
   { label: "48 kHz 32-bit float mono", sampleRate: 48000, channels: 1, encoding: "float", bitDepth: 32 },
   { label: "384 kHz 8-bit mono", sampleRate: 384000, channels: 1, encoding: "pcm", bitDepth: 8 },
   { label: "8 kHz 16-bit, 64 channels", sampleRate: 8000, channels: 64, encoding: "pcm", bitDepth: 16 },
-];
-/** More audio per byte than the reference: over the target today (the figures are in the README). */
-const OVER_TARGET: Shape[] = [
   { label: "8 kHz 16-bit mono", sampleRate: 8000, channels: 1, encoding: "pcm", bitDepth: 16 },
   { label: "8 kHz 8-bit mono", sampleRate: 8000, channels: 1, encoding: "pcm", bitDepth: 8 },
   { label: "4 kHz 8-bit mono", sampleRate: 4000, channels: 1, encoding: "pcm", bitDepth: 8 },
 ];
-/** Slack on the reference's CPU per second of audio for the low-rate shapes (their resampling costs more). */
-const PER_SECOND_SLACK = 2;
 
 describe("CPU per request for inputs up to 1 MB (target 50 ms)", () => {
   it("every case of the malformed-input corpus up to 1 MB", async () => {
@@ -117,28 +110,11 @@ describe("CPU per request for inputs up to 1 MB (target 50 ms)", () => {
     expect(median).toBeLessThanOrEqual(bound);
   });
 
-  let referenceMsPerSecond = 0;
-  it.each(WITHIN_TARGET.map((shape) => [shape.label, shape] as const))("1 MB of %s speech", async (_, shape) => {
+  it.each(SHAPES.map((shape) => [shape.label, shape] as const))("1 MB of %s speech", async (_, shape) => {
     const { wav, seconds } = megabyteOfSpeech(shape);
     const { status, best, median } = await requestCosts(wav, 2, 5);
     figures.push(`| 1 MB of ${shape.label} (${seconds.toFixed(1)} s) | best ${ms(best)} | median ${ms(median)} |`);
     expect(status).toBe(200);
-    if (shape === REFERENCE) referenceMsPerSecond = best / seconds;
     expect(best).toBeLessThanOrEqual(bound);
   });
-
-  it.each(OVER_TARGET.map((shape) => [shape.label, shape] as const))(
-    "1 MB of %s speech: over 50 ms (more audio per byte), at the reference's cost per second",
-    async (_, shape) => {
-      const { wav, seconds } = megabyteOfSpeech(shape);
-      const { status, best, median } = await requestCosts(wav, 2, 5);
-      figures.push(
-        `| 1 MB of ${shape.label} (${seconds.toFixed(1)} s) | best ${ms(best)} | median ${ms(median)} | ` +
-          `${(best / seconds).toFixed(2)} ms per s of audio, reference ${referenceMsPerSecond.toFixed(2)} |`,
-      );
-      expect(status).toBe(200);
-      expect(referenceMsPerSecond).toBeGreaterThan(0);
-      expect(best / seconds).toBeLessThanOrEqual(PER_SECOND_SLACK * referenceMsPerSecond);
-    },
-  );
 });

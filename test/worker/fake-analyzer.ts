@@ -43,6 +43,7 @@ export function fakeAnalysis(byteCount: number, options: AnalyzeOptions): Analys
     duration_s: duration,
     analyzed_s: Math.min(duration, options.maxAnalyzedSeconds),
     trimmed_s: 0,
+    excerpts: [{ start_s: 0, end_s: Math.min(duration, options.maxAnalyzedSeconds) }],
     input: { sample_rate: 16000, channels: 1, bit_depth: 16, format: "pcm" },
     segments: options.segments
       ? starts.map((start) => ({
