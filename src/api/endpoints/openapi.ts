@@ -2,6 +2,7 @@
 import { type OpenAPIHono, type RouteHandler, createRoute, z } from "@hono/zod-openapi";
 import { version } from "../../../package.json";
 import type { ApiEnv } from "../bindings";
+import { EXCERPTS } from "../../detector/excerpts";
 import { DEFAULT_MAX_ANALYZED_SECONDS, DEFAULT_MAX_UPLOAD_BYTES } from "../limits";
 import { problemResponses } from "../problem";
 
@@ -16,8 +17,11 @@ the verdict and a per-segment timeline.
 refused with 415; the web page converts MP3, M4A, OGG, FLAC and WebM to WAV in the browser.
 
 **Limits.** Bodies up to \`MAX_UPLOAD_BYTES\` (default ${DEFAULT_MAX_UPLOAD_BYTES} bytes, 25 MiB; larger ones get 413,
-checked from Content-Length and while reading). At most \`MAX_ANALYZED_SECONDS\` (default ${DEFAULT_MAX_ANALYZED_SECONDS})
-seconds of the input are analysed (the first ones; silence is trimmed within them), reported as \`analyzed_s\`. GET /api/v1/health reports a deployment's values.
+checked from Content-Length and while reading). At most the first \`MAX_ANALYZED_SECONDS\` (default
+${DEFAULT_MAX_ANALYZED_SECONDS}) seconds of the input are considered, silence trimmed at their ends. Up to ${EXCERPTS.wholeUpToS} s of input
+all of its sound is analysed; a longer recording is judged on ${EXCERPTS.count} excerpts of ${EXCERPTS.seconds} s spread evenly over it, so that a
+request costs the same whatever its duration. \`excerpts\` and \`analyzed_s\` say what was analysed. GET /api/v1/health
+reports a deployment's values.
 
 **Access.** When the deployment configures API keys, the upload endpoints need \`Authorization: Bearer <key>\` or
 \`X-API-Key: <key>\` (401 otherwise); without keys the API is open. Uploads are rate limited per key, or per client
