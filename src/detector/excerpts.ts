@@ -4,9 +4,9 @@ import { trimSilence, trimSilenceSource } from "../audio/trim";
 import { ANALYSIS } from "./frame-features";
 
 /**
- * How much of a recording the detector analyses. Up to WHOLE_UP_TO_S of input it analyses all the sound, trimmed
- * as training trimmed its clips (every training clip is shorter). A longer recording is judged on COUNT excerpts
- * of SECONDS each, spread evenly from the first sound to the last: the cost of a request and its memory beyond
+ * How much of a recording the detector analyses. Up to `wholeUpToS` of input it analyses all the sound, trimmed
+ * as training trimmed its clips (every training clip is shorter). A longer recording is judged on `count` excerpts
+ * of `seconds` each, spread evenly from the first sound to the last: the cost of a request and its memory beyond
  * the upload stay the same for a ten-minute call as for a 20 s clip (a megabyte of 4 kHz audio is 262 s), and the
  * verdict still hears the whole recording rather than its beginning.
  */
@@ -42,9 +42,9 @@ export function analysedStretches(source: SampleSource, sampleRate: number): Ana
   const end = Math.min(outLength, Math.ceil((sound.end * rate) / sampleRate));
   const trimmedS = inputS - (end - first) / rate;
   const length = Math.round(EXCERPTS.seconds * rate);
-  const excerpt = (offset: number, end_: number) => ({
-    signal: resampleSource(source, sampleRate, rate, { start: offset, end: end_ }),
-    offset,
+  const excerpt = (from: number, to: number) => ({
+    signal: resampleSource(source, sampleRate, rate, { start: from, end: to }),
+    offset: from,
   });
   if (end - first <= EXCERPTS.count * length) return { excerpts: [excerpt(first, end)], trimmedS };
   const step = (end - first - length) / (EXCERPTS.count - 1);
