@@ -30,9 +30,8 @@ export interface Stretch {
   end_s: number;
 }
 
-export interface Segment {
-  start_s: number;
-  end_s: number;
+/** A stretch of the timeline and its own score. */
+export interface Segment extends Stretch {
   probability_fake: number;
 }
 

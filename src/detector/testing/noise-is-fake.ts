@@ -30,4 +30,3 @@ export function noiseIsFakeModel(name: string, sha256 = "0".repeat(64)): { bytes
     card: { name, version: "0", sha256, features: { names: [...SUMMARY_NAMES], extraction: analysisGrid() }, thresholds: { fake: 0.7, real: 0.3 } },
   };
 }
-
