@@ -4,9 +4,9 @@
  * the re-run reproduces the committed calibration and thresholds, audits the trivial cues, and writes
  * reports/evaluation.md with ROC and DET plots as SVG.
  *
- *   npm run evaluate -- [same data options as train] [--compare] [--loso] [--variants[=a,b]]
+ *   npm run evaluate -- [same data options as train] [--compare] [--loso] [--variants[=a,b]] [--scores=FILE]
  *   (--compare adds the other shippable learners, --loso literal leave-one-system-out, --variants the variants
- *   of variants.ts, all or the named ones)
+ *   of variants.ts, all or the named ones, --scores writes every clip's out-of-fold probabilities as CSV)
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -20,6 +20,7 @@ import { VARIANT_NAMES, runVariants } from "./variants";
 import { DEFAULTS, type PipelineOptions, parseOptions } from "./options";
 import { type ProtocolRun, prepare, runProtocol } from "./pipeline";
 import { rowDesign, seedDesign } from "./protocol";
+import { outOfFoldScoresCsv } from "./oof-scores";
 import { evaluationReport } from "./report";
 import { auditCues } from "./shortcut-audit";
 import { unitOf } from "./units";
@@ -57,6 +58,8 @@ export interface EvaluateChoices {
   loso: boolean;
   /** Also run these variants of variants.ts (weighting, augmentation, cue raking, learner presets). */
   variants: readonly string[];
+  /** Write every clip's out-of-fold probabilities here (CSV), when given. */
+  scores?: string;
 }
 
 export async function evaluate(options: PipelineOptions, choices: EvaluateChoices, command: string, log: (line: string) => void): Promise<string> {
@@ -79,6 +82,7 @@ export async function evaluate(options: PipelineOptions, choices: EvaluateChoice
   const audit = auditCues(prepared.table, prepared.rowWeights);
 
   mkdirSync(options.reports, { recursive: true });
+  if (choices.scores) writeFileSync(choices.scores, outOfFoldScoresCsv(prepared, runs));
   const curves = runs.map((run) => ({ label: run.learner, curve: rocCurve(run.probabilities, prepared.table.labels) }));
   const plots = { roc: "evaluation-roc.svg", det: "evaluation-det.svg" };
   writeFileSync(join(options.reports, plots.roc), plotRoc(curves, "ROC, pooled out-of-fold scores"));
@@ -102,7 +106,7 @@ export async function evaluate(options: PipelineOptions, choices: EvaluateChoice
 }
 
 const EVALUATE_FLAGS = ["--compare", "--loso", "--variants"];
-const isEvaluateFlag = (arg: string) => EVALUATE_FLAGS.includes(arg) || arg.startsWith("--variants=");
+const isEvaluateFlag = (arg: string) => EVALUATE_FLAGS.includes(arg) || arg.startsWith("--variants=") || arg.startsWith("--scores=");
 
 /** `--variants` runs them all, `--variants=a,b` the named ones. */
 function variantChoice(argv: readonly string[]): readonly string[] {
@@ -125,7 +129,8 @@ export function evaluationOptions(argv: readonly string[]): PipelineOptions {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const argv = process.argv.slice(2);
   const command = ["npm run evaluate", ...(argv.length > 0 ? ["--", ...argv] : [])].join(" ");
-  const choices = { compare: argv.includes("--compare"), loso: argv.includes("--loso"), variants: variantChoice(argv) };
+  const scores = argv.find((arg) => arg.startsWith("--scores="))?.slice("--scores=".length);
+  const choices = { compare: argv.includes("--compare"), loso: argv.includes("--loso"), variants: variantChoice(argv), scores };
   Promise.resolve()
     .then(() => evaluate(evaluationOptions(argv), choices, command, log))
     .catch((error) => {

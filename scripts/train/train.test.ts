@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { mulberry32, randomNormal } from "../lib/prng";
+import { parseCsvRecords } from "../dataset/csv";
 import { encodeWav16 } from "../dataset/wav";
 import { syntheticVoice } from "../synthetic-voice";
 import { evaluate, evaluationOptions } from "./evaluate";
@@ -72,11 +73,31 @@ describe("npm run train on a tiny synthetic set", () => {
     expect(first.card.thresholds.fake).toBeGreaterThan(first.card.thresholds.real);
 
     // A bare evaluate takes the model's own training options from its card.
-    const recorded = evaluationOptions(["--models", join(work, "a"), "--cache", join(work, "a-cache"), "--reports", join(work, "a-reports")]);
+    const scores = join(work, "scores.csv");
+    const recorded = evaluationOptions(["--models", join(work, "a"), "--cache", join(work, "a-cache"), "--reports", join(work, "a-reports"), `--scores=${scores}`]);
     expect(recorded).toEqual(options("a"));
-    const report = await evaluate(recorded, { compare: false, loso: true, variants: [] }, "npm run evaluate", quiet);
+    const report = await evaluate(recorded, { compare: false, loso: true, variants: [], scores }, "npm run evaluate", quiet);
     expect(report).toContain("reproduced the committed calibration and thresholds exactly");
     expect(report).toContain("seed-random-forest");
     expect(report).toContain("Literal leave-one-system-out");
+
+    // --scores: one row per clip with its out-of-fold probability from each learner of the report.
+    const rows = parseCsvRecords(readFileSync(scores, "utf8"));
+    expect(rows).toHaveLength(24);
+    expect(Object.keys(rows[0])).toEqual([
+      "clip", "origin", "label", "unit", "fold",
+      "extra-trees_probability_fake", "logistic_probability_fake", "seed-random-forest_probability_fake",
+    ]);
+    expect(rows.filter((row) => row.label === "fake").map((row) => row.unit).sort()).toEqual(
+      [...Array(4).fill("system:SysG"), ...Array(4).fill("system:gen-a"), ...Array(4).fill("system:gen-b")],
+    );
+    expect(new Set(rows.map((row) => row.fold))).toEqual(new Set(["0", "1"]));
+    for (const row of rows) {
+      for (const learner of ["extra-trees", "logistic", "seed-random-forest"]) {
+        const p = Number(row[`${learner}_probability_fake`]);
+        expect(p).toBeGreaterThanOrEqual(0);
+        expect(p).toBeLessThanOrEqual(1);
+      }
+    }
   }, 120_000);
 });
