@@ -111,7 +111,8 @@ const VARIANTS: Record<string, Variant> = {
     weights: (p) => p.rowWeights,
   },
   "fewer-rounds": { learner: boosting("fewer-rounds", { nEstimators: 300 }), weights: (p) => p.rowWeights },
-  "more-rounds": { learner: boosting("more-rounds", { nEstimators: 2000 }), weights: (p) => p.rowWeights },
+  "half-the-rounds": { learner: boosting("half-the-rounds", { nEstimators: GBDT.nEstimators / 2 }), weights: (p) => p.rowWeights },
+  "more-rounds": { learner: boosting("more-rounds", { nEstimators: 2 * GBDT.nEstimators }), weights: (p) => p.rowWeights },
   // As many trees as shipped, each step half as long (the learning rate shipped before the 12.5 ms hop).
   "slower-learning": { learner: boosting("slower-learning", { learningRate: 0.05 }), weights: (p) => p.rowWeights },
   // Each tree sees a fifth of the columns: more trees must lean on other cues than one system's quirk.
