@@ -1,7 +1,8 @@
 /**
  * Measures the model machinery: parsing the shipped model and a synthetic ~1 MB one and scoring one vector (the
  * Worker's budget: < 5 ms and < 0.1 ms), cold in a fresh process as in a new isolate, and warm (random vectors:
- * any vector walks one root-to-leaf path per tree); with --train, training each learner on 6,000 x 400 synthetic rows.
+ * any vector walks one root-to-leaf path per tree); with --train, training each learner on 6,000 x 400 synthetic
+ * rows.
  *
  *   npx tsx scripts/lib/model-bench.ts [--train]
  */

@@ -167,7 +167,7 @@ const VARIANT_MEANING: Record<string, string> = {
   "whole-clips-only": "no crops or segments: whole-copy rows only",
   "no-augmentation": "only the clip as published (no augmented or pre-channel copies), with its crops",
   "smaller-boosting": "200 rounds of 7-leaf trees, more strongly regularised (shipped before the full corpus)",
-  "fewer-rounds": "300 boosting rounds instead of 2,000 (shipped before the full corpus)",
+  "fewer-rounds": "300 boosting rounds instead of 2,000 (shipped before the 1,000-round model)",
   "half-the-rounds": "1,000 boosting rounds instead of 2,000 (the model before)",
   "more-rounds": "4,000 boosting rounds instead of 2,000",
   "slower-learning": "learning rate 0.05 instead of 0.1 (shipped before the 12.5 ms hop)",
