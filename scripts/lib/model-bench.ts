@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Forest } from "../../src/model/forest";
 import { parseForest } from "../../src/model/format";
 import { predictCalibrated } from "../../src/model/predict";
 import { compileEnsemble } from "./compile";
@@ -40,12 +41,12 @@ function benchShipped(): void {
   console.log(`shipped model: ${bytes.byteLength} bytes`);
   coldRuns(file);
   const forest = parseForest(new Uint8Array(bytes));
-  console.log(`score one vector, mean over 10,000: ${warmScoring(forest, forest.nFeatures, mulberry32(3)).toFixed(4)} ms`);
+  console.log(`score one vector, mean over 10,000: ${warmScoring(forest, mulberry32(3)).toFixed(4)} ms`);
 }
 
 /** Mean milliseconds per vector over 10,000 random vectors, warm. */
-function warmScoring(forest: ReturnType<typeof parseForest>, nFeatures: number, random: () => number): number {
-  const vectors = Array.from({ length: 10_000 }, () => Float32Array.from({ length: nFeatures }, () => randomNormal(random)));
+function warmScoring(forest: Forest, random: () => number): number {
+  const vectors = Array.from({ length: 10_000 }, () => Float32Array.from({ length: forest.nFeatures }, () => randomNormal(random)));
   let sink = 0;
   const start = performance.now();
   for (const x of vectors) sink += predictCalibrated(forest, x);
@@ -74,7 +75,7 @@ function benchScoring(): void {
   });
   console.log(`parse, median of 50: ${median(parseTimes).toFixed(3)} ms`);
 
-  console.log(`score one vector, mean over 10,000: ${warmScoring(forest, shape.nFeatures, random).toFixed(4)} ms`);
+  console.log(`score one vector, mean over 10,000: ${warmScoring(forest, random).toFixed(4)} ms`);
 }
 
 function syntheticSet(nRows: number, nCols: number): TrainingSet {

@@ -106,7 +106,8 @@ export async function evaluate(options: PipelineOptions, choices: EvaluateChoice
 }
 
 const EVALUATE_FLAGS = ["--compare", "--loso", "--variants"];
-const isEvaluateFlag = (arg: string) => EVALUATE_FLAGS.includes(arg) || arg.startsWith("--variants=") || arg.startsWith("--scores=");
+const SCORES_FLAG = "--scores=";
+const isEvaluateFlag = (arg: string) => EVALUATE_FLAGS.includes(arg) || arg.startsWith("--variants=") || arg.startsWith(SCORES_FLAG);
 
 /** `--variants` runs them all, `--variants=a,b` the named ones. */
 function variantChoice(argv: readonly string[]): readonly string[] {
@@ -129,7 +130,7 @@ export function evaluationOptions(argv: readonly string[]): PipelineOptions {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const argv = process.argv.slice(2);
   const command = ["npm run evaluate", ...(argv.length > 0 ? ["--", ...argv] : [])].join(" ");
-  const scores = argv.find((arg) => arg.startsWith("--scores="))?.slice("--scores=".length);
+  const scores = argv.find((arg) => arg.startsWith(SCORES_FLAG))?.slice(SCORES_FLAG.length);
   const choices = { compare: argv.includes("--compare"), loso: argv.includes("--loso"), variants: variantChoice(argv), scores };
   Promise.resolve()
     .then(() => evaluate(evaluationOptions(argv), choices, command, log))
