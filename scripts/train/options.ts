@@ -10,6 +10,8 @@ export interface PipelineOptions {
   seed: number;
   /** Augmented copies per clip. */
   copies: number;
+  /** What an augmented copy's rows weigh against the rows of the clip's other copies (0-1). */
+  augmentedWeight: number;
   folds: number;
   learner: string;
   models: string;
@@ -25,6 +27,7 @@ export const DEFAULTS: PipelineOptions = {
   data: "../shared/data",
   seed: 1,
   copies: 3,
+  augmentedWeight: 1,
   folds: 10,
   learner: "gradient-boosting",
   models: "models",
@@ -43,6 +46,7 @@ export function parseOptions(argv: readonly string[], defaults: PipelineOptions 
       corpus: { type: "string" },
       seed: { type: "string" },
       copies: { type: "string" },
+      "augmented-weight": { type: "string" },
       folds: { type: "string" },
       learner: { type: "string" },
       models: { type: "string" },
@@ -59,11 +63,18 @@ export function parseOptions(argv: readonly string[], defaults: PipelineOptions 
     if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer >= ${min}, not "${value}"`);
     return n;
   };
+  const share = (name: string, value: string | undefined, fallback: number) => {
+    if (value === undefined) return fallback;
+    const x = Number(value);
+    if (!(value.trim() !== "" && x > 0 && x <= 1)) throw new Error(`--${name} must be a number in (0, 1], not "${value}"`);
+    return x;
+  };
   return {
     data: values.data ?? defaults.data,
     corpus: values.corpus ?? defaults.corpus,
     seed: integer("seed", values.seed, defaults.seed, 0),
     copies: integer("copies", values.copies, defaults.copies, 0),
+    augmentedWeight: share("augmented-weight", values["augmented-weight"], defaults.augmentedWeight),
     folds: integer("folds", values.folds, defaults.folds, 2),
     learner: values.learner ?? defaults.learner,
     models: values.models ?? defaults.models,

@@ -17,7 +17,7 @@ import type { PipelineOptions } from "./options";
 import { type Design, type FoldPlan, outOfFoldScores } from "./protocol";
 import { rowCodeFingerprint } from "./row-code-probe";
 import { unitOf } from "./units";
-import { cueBalancedRowWeights, unitRowWeights } from "./weights";
+import { cueBalancedRowWeights, scaleAugmentedRows, unitRowWeights } from "./weights";
 
 /** Verdict targets on out-of-fold probabilities: at most this share of real clips called fake, and of fakes called real. */
 export const VERDICT_TARGETS = { maxRealCalledFake: 0.05, maxFakeCalledReal: 0.05 };
@@ -28,6 +28,8 @@ export interface Prepared {
   rowWeights: Float64Array;
   /** Whether rowWeights are raked on the trivial cues (`--balance-cues`). */
   balanceCues: boolean;
+  /** What the augmented copies' rows weigh in rowWeights against the clip's other rows (`--augmented-weight`). */
+  augmentedWeight: number;
   plan: FoldPlan;
   /** sha256 over the row cache keys: the clips' bytes, the row code and the row options. */
   dataFingerprint: string;
@@ -64,9 +66,9 @@ export async function prepare(options: PipelineOptions, log: (line: string) => v
   const plan = { k: options.folds, foldOf, masks: trainingMasks(table.clips.map((clip) => clip.row), foldOf, options.folds) };
   log(`${table.clips.length} clips scored (${table.refused.length} refused by the detector), ${table.x.nRows} rows`);
   const dataFingerprint = createHash("sha256").update(keys.join("\n")).digest("hex");
-  const unitWeights = unitRowWeights(table);
+  const unitWeights = scaleAugmentedRows(table, unitRowWeights(table), options.augmentedWeight);
   const rowWeights = options.balanceCues ? cueBalancedRowWeights(table, unitWeights) : unitWeights;
-  return { table, units, rowWeights, balanceCues: options.balanceCues, plan, dataFingerprint };
+  return { table, units, rowWeights, balanceCues: options.balanceCues, augmentedWeight: options.augmentedWeight, plan, dataFingerprint };
 }
 
 export interface ProtocolRun {

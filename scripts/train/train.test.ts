@@ -58,6 +58,7 @@ describe("npm run train on a tiny synthetic set", () => {
       ...DEFAULTS,
       data,
       copies: 1,
+      augmentedWeight: 0.5,
       folds: 2,
       learner: "extra-trees",
       models: join(work, name),
@@ -71,6 +72,7 @@ describe("npm run train on a tiny synthetic set", () => {
     expect(readFileSync(join(work, "a", "model.json"), "utf8")).toBe(readFileSync(join(work, "b", "model.json"), "utf8"));
     expect(first.card.training_data).toMatchObject({ clips: 24, real: 12, fake: 12 });
     expect(first.card.thresholds.fake).toBeGreaterThan(first.card.thresholds.real);
+    expect(first.card.command).toContain("--augmented-weight 0.5");
 
     // A bare evaluate takes the model's own training options from its card.
     const scores = join(work, "scores.csv");

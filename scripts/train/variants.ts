@@ -13,7 +13,7 @@ import { parseOptions } from "./options";
 import { type Prepared, type ProtocolRun, prepare, protocolRunOf, runProtocol } from "./pipeline";
 import { rowDesign } from "./protocol";
 import { auditCues } from "./shortcut-audit";
-import { cueBalancedRowWeights, unitRowWeights } from "./weights";
+import { cueBalancedRowWeights, scaleAugmentedRows, unitRowWeights } from "./weights";
 
 /** The shipped learner with other boosting parameters. */
 function boosting(name: string, parameters: Partial<typeof GBDT>): Learner {
@@ -83,6 +83,18 @@ function withSmoothness(): Learner {
   };
 }
 
+/** Per row: 1 for a clip from a GitHub demo page or repository, 0 for one from a Debian package. */
+const githubRows = (p: Prepared) => Int32Array.from(p.table.rowClip, (clip) => Number(p.table.clips[clip].row.path.startsWith("github/")));
+
+/** Unit weights scaled so that both origins weigh the same in each class, before raking. */
+function originsEqual(p: Prepared): Float64Array {
+  const weights = unitWeights(p);
+  const origin = githubRows(p);
+  const total = new Float64Array(4);
+  weights.forEach((w, row) => (total[2 * p.table.labels[p.table.rowClip[row]] + origin[row]] += w));
+  return weights.map((w, row) => w / total[2 * p.table.labels[p.table.rowClip[row]] + origin[row]]);
+}
+
 const isGithubOrSeventh = (p: Prepared, clip: number) => p.table.clips[clip].row.path.startsWith("github/") || clip % 7 === 0;
 
 /**
@@ -92,19 +104,31 @@ const isGithubOrSeventh = (p: Prepared, clip: number) => p.table.clips[clip].row
  */
 type Variant = { learner: Learner; weights: (p: Prepared) => Float64Array; members?: (p: Prepared) => Float64Array[] };
 
+/** Unit weights (of the given exponent), the augmented copies weighing what they weigh in the shipped model. */
+const unitWeights = (p: Prepared, exponent = 0.5) => scaleAugmentedRows(p.table, unitRowWeights(p.table, exponent), p.augmentedWeight);
 /** Unit weights as shipped: raked on the trivial cues when the shipped model is (`--balance-cues`). */
 const shippedWeighting = (p: Prepared, weights: Float64Array) => (p.balanceCues ? cueBalancedRowWeights(p.table, weights) : weights);
 /** The shipped weighting of the rows `keep` accepts; the others weigh nothing. */
-const only = (p: Prepared, keep: (row: number) => boolean) => shippedWeighting(p, unitRowWeights(p.table).map((w, row) => (keep(row) ? w : 0)));
+const only = (p: Prepared, keep: (row: number) => boolean) => shippedWeighting(p, unitWeights(p).map((w, row) => (keep(row) ? w : 0)));
 const gbdt = (weights: Variant["weights"]): Variant => ({ learner: LEARNERS["gradient-boosting"], weights });
 
 const VARIANTS: Record<string, Variant> = {
   shipped: gbdt((p) => p.rowWeights),
-  "without-cue-raking": gbdt((p) => unitRowWeights(p.table)),
-  "units-equal": gbdt((p) => shippedWeighting(p, unitRowWeights(p.table, 1))),
-  "clips-equal": gbdt((p) => shippedWeighting(p, unitRowWeights(p.table, 0))),
+  "without-cue-raking": gbdt((p) => unitWeights(p)),
+  "units-equal": gbdt((p) => shippedWeighting(p, unitWeights(p, 1))),
+  "clips-equal": gbdt((p) => shippedWeighting(p, unitWeights(p, 0))),
   "whole-clips-only": gbdt((p) => only(p, (row) => p.table.rowKind[row] === 0)),
   "no-augmentation": gbdt((p) => only(p, (row) => p.table.rowCopy[row] === 0)),
+  // The augmented copy weighing a quarter of what the clip's other copies weigh (before raking).
+  "augmented-quarter": gbdt((p) => shippedWeighting(p, scaleAugmentedRows(p.table, unitRowWeights(p.table), 0.25))),
+  // Raked also on the clip's origin: GitHub demo pages (most of the systems, few of the real clips) as large a share
+  // of the real weight as of the fake, so that "sounds like a demo page" is no evidence of synthesis.
+  "origin-raked": gbdt((p) => cueBalancedRowWeights(p.table, unitWeights(p), [githubRows(p)])),
+  // The same, with both origins weighing half of each class.
+  "origins-equal": gbdt((p) => cueBalancedRowWeights(p.table, originsEqual(p), [githubRows(p)])),
+  // The published and augmented copies without the corpus clips' pre-channel copy: whether clean studio audio of
+  // every system teaches the model a channel rather than synthesis.
+  "without-clean-copy": gbdt((p) => only(p, (row) => p.table.copyNames[p.table.rowClip[row]][p.table.rowCopy[row]] !== "clean")),
   // The preset shipped before the full corpus: fewer, smaller, more strongly regularised trees.
   "smaller-boosting": {
     learner: boosting("smaller", { nEstimators: 200, numLeaves: 7, minDataInLeaf: 100, lambdaL2: 5, featureFraction: 0.3, baggingFraction: 0.5, maxBins: 32 }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FeatureTable } from "./feature-table";
 import { clipRow } from "./test-rows";
-import { classBalanced, unitRowWeights } from "./weights";
+import { classBalanced, isAugmentedRow, scaleAugmentedRows, unitRowWeights } from "./weights";
 
 describe("classBalanced", () => {
   it("scales each class to half the rows and keeps ratios inside a class", () => {
@@ -23,5 +23,20 @@ describe("unitRowWeights", () => {
   it("makes units or clips equal with the exponent 1 or 0", () => {
     expect(Array.from(unitRowWeights(table, 1))).toEqual([0.25, 0.25, 0.25, 0.25, 0.5, 0.5]);
     expect(Array.from(unitRowWeights(table, 0))).toEqual([1, 1, 1, 1, 0.5, 0.5]);
+  });
+});
+
+describe("scaleAugmentedRows", () => {
+  // Clip 0 as published, clean and augmented; clip 1 (not from the corpus) as published and augmented.
+  const table = {
+    copyNames: [["published", "clean", "noise+mp3"], ["published", "telephone"]],
+    rowClip: Int32Array.of(0, 0, 0, 0, 1, 1, 1),
+    rowCopy: Uint8Array.of(0, 0, 1, 2, 0, 1, 1),
+  };
+  it("knows an augmented row by its copy", () => {
+    expect([0, 1, 2, 3, 4, 5, 6].map((row) => isAugmentedRow(table, row))).toEqual([false, false, false, true, false, true, true]);
+  });
+  it("scales the augmented copies' rows only", () => {
+    expect(Array.from(scaleAugmentedRows(table, Float64Array.of(1, 1, 1, 1, 2, 2, 2), 0.25))).toEqual([1, 1, 1, 0.25, 2, 0.5, 0.5]);
   });
 });

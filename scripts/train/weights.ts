@@ -21,6 +21,21 @@ export function unitRowWeights(table: FeatureTable, exponent = 0.5): Float64Arra
   return Float64Array.from(table.rowClip, (clip) => 1 / unitSize.get(units[clip])! ** exponent / rowsOfClip[clip]);
 }
 
+/** Whether a row is of an augmented copy: neither the clip as published nor its pre-channel copy. */
+export function isAugmentedRow(table: Pick<FeatureTable, "copyNames" | "rowClip" | "rowCopy">, row: number): boolean {
+  const copy = table.copyNames[table.rowClip[row]][table.rowCopy[row]];
+  return copy !== "published" && copy !== "clean";
+}
+
+/**
+ * The weights with every augmented copy's rows scaled by `factor`. The augmented copies are there to break the
+ * channel shortcuts, but at the weight of a clip's other copies they also drown what tells synthesis apart on
+ * clean audio (README "Evaluation"), so they can weigh less.
+ */
+export function scaleAugmentedRows(table: Pick<FeatureTable, "copyNames" | "rowClip" | "rowCopy">, weights: Float64Array, factor: number): Float64Array {
+  return factor === 1 ? weights : weights.map((w, row) => (isAugmentedRow(table, row) ? w * factor : w));
+}
+
 /** The weights of the chosen rows, scaled so that each class sums to half the number of rows. */
 export function classBalanced(weights: ArrayLike<number>, labels: ArrayLike<number>): Float64Array {
   const total = [0, 0];
@@ -31,10 +46,13 @@ export function classBalanced(weights: ArrayLike<number>, labels: ArrayLike<numb
 /** Quantile bins per cue for raking (a cue with few distinct values, like the sample rate, bins by value). */
 const CUE_BINS = 8;
 
-/** unitRowWeights raked so that every cue of CUE_NAMES is distributed alike in both classes. */
-export function cueBalancedRowWeights(table: FeatureTable, weights: Float64Array): Float64Array {
+/**
+ * unitRowWeights raked so that every cue of CUE_NAMES, and any further per-row bins given, is distributed alike in
+ * both classes.
+ */
+export function cueBalancedRowWeights(table: FeatureTable, weights: Float64Array, moreBins: readonly Int32Array[] = []): Float64Array {
   const labels = Uint8Array.from(table.rowClip, (clip) => table.labels[clip]);
   const n = CUE_NAMES.length;
   const bins = CUE_NAMES.map((_, j) => quantileBins(Float64Array.from({ length: table.cues.nRows }, (_, i) => table.cues.values[i * n + j]), CUE_BINS));
-  return rakeWeights(weights, labels, bins);
+  return rakeWeights(weights, labels, [...bins, ...moreBins]);
 }

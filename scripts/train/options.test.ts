@@ -1,0 +1,13 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULTS, parseOptions } from "./options";
+
+describe("parseOptions --augmented-weight", () => {
+  it("defaults to 1 and takes a share in (0, 1]", () => {
+    expect(parseOptions([]).augmentedWeight).toBe(1);
+    expect(parseOptions(["--augmented-weight", "0.25"]).augmentedWeight).toBe(0.25);
+    expect(parseOptions([], { ...DEFAULTS, augmentedWeight: 0.5 }).augmentedWeight).toBe(0.5);
+  });
+  it.each(["0", "1.5", "-0.2", "quarter", ""])("refuses %j", (value) => {
+    expect(() => parseOptions([`--augmented-weight=${value}`])).toThrow(/--augmented-weight must be a number in \(0, 1\]/);
+  });
+});
