@@ -159,13 +159,17 @@ function losoSection(loso: LosoResult | undefined, shipped: ProtocolRun): string
   ];
 }
 
-const VARIANT_MEANING: Record<string, string> = {
+export const VARIANT_MEANING: Record<string, string> = {
   shipped: "the shipped settings",
   "without-cue-raking": "unit weights not raked on the trivial cues",
   "units-equal": "each unit weighs the same (1/n per clip) instead of sqrt(n)",
   "clips-equal": "each clip weighs the same",
   "whole-clips-only": "no crops or segments: whole-copy rows only",
   "no-augmentation": "only the clip as published (no augmented or pre-channel copies), with its crops",
+  "without-clean-copy": "no pre-channel copies: the clip as published and its augmented copy",
+  "augmented-full-weight": "the augmented copy weighing as much as each other copy of its clip (the model before)",
+  "origin-raked": "also raked on the clip's origin (GitHub or Debian package), so that it weighs alike in both classes",
+  "origins-equal": "both origins weigh half of each class, and raked on the origin",
   "smaller-boosting": "200 rounds of 7-leaf trees, more strongly regularised (shipped before the full corpus)",
   "fewer-rounds": "300 boosting rounds instead of 2,000 (shipped before the 1,000-round model)",
   "half-the-rounds": "1,000 boosting rounds instead of 2,000 (the model before)",
@@ -173,12 +177,14 @@ const VARIANT_MEANING: Record<string, string> = {
   "slower-learning": "learning rate 0.05 instead of 0.1 (shipped before the 12.5 ms hop)",
   "fewer-features-per-tree": "each tree draws a fifth of the columns instead of half",
   "larger-leaves": "600 rounds of 31-leaf trees instead of 2,000 of 15",
+  "larger-min-leaf": "leaves of at least 200 rows instead of 40",
   "extra-trees": "extra trees instead of boosting",
   "without-lpc-residual": "the LPC-residual columns held constant (no tree can use them)",
   "with-smoothness": "each column's lag-1 autocorrelation 1 - d^2 / (2 s^2) from its std and delta std, added",
   "without-lfcc": "the LFCC columns held constant: the linear-band cepstrum's share",
   "without-means": "every *_mean column held constant: only deviations and frame-to-frame changes",
   "local-subsampled": "with a corpus: trained on every 7th clip of the Debian-package units and all GitHub clips",
+  "unit-bagged": "four 250-round ensembles, each on a random three quarters of the units, averaged",
 };
 
 function variantSection(variants: VariantResult[] | undefined): string[] {

@@ -119,8 +119,8 @@ const VARIANTS: Record<string, Variant> = {
   "clips-equal": gbdt((p) => shippedWeighting(p, unitWeights(p, 0))),
   "whole-clips-only": gbdt((p) => only(p, (row) => p.table.rowKind[row] === 0)),
   "no-augmentation": gbdt((p) => only(p, (row) => p.table.rowCopy[row] === 0)),
-  // The augmented copy weighing a quarter of what the clip's other copies weigh (before raking).
-  "augmented-quarter": gbdt((p) => shippedWeighting(p, scaleAugmentedRows(p.table, unitRowWeights(p.table), 0.25))),
+  // The augmented copy weighing as much as each of the clip's other copies (the model before weighed it so).
+  "augmented-full-weight": gbdt((p) => shippedWeighting(p, unitRowWeights(p.table))),
   // Raked also on the clip's origin: GitHub demo pages (most of the systems, few of the real clips) as large a share
   // of the real weight as of the fake, so that "sounds like a demo page" is no evidence of synthesis.
   "origin-raked": gbdt((p) => cueBalancedRowWeights(p.table, unitWeights(p), [githubRows(p)])),
