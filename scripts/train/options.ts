@@ -66,7 +66,7 @@ export function parseOptions(argv: readonly string[], defaults: PipelineOptions 
   const share = (name: string, value: string | undefined, fallback: number) => {
     if (value === undefined) return fallback;
     const x = Number(value);
-    if (!(value.trim() !== "" && x > 0 && x <= 1)) throw new Error(`--${name} must be a number in (0, 1], not "${value}"`);
+    if (!(x > 0 && x <= 1)) throw new Error(`--${name} must be a number in (0, 1], not "${value}"`);
     return x;
   };
   return {

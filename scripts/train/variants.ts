@@ -13,7 +13,7 @@ import { parseOptions } from "./options";
 import { type Prepared, type ProtocolRun, prepare, protocolRunOf, runProtocol } from "./pipeline";
 import { rowDesign } from "./protocol";
 import { auditCues } from "./shortcut-audit";
-import { cueBalancedRowWeights, scaleAugmentedRows, unitRowWeights } from "./weights";
+import { copyNameOfRow, cueBalancedRowWeights, scaleAugmentedRows, unitRowWeights } from "./weights";
 
 /** The shipped learner with other boosting parameters. */
 function boosting(name: string, parameters: Partial<typeof GBDT>): Learner {
@@ -83,8 +83,10 @@ function withSmoothness(): Learner {
   };
 }
 
-/** Per row: 1 for a clip from a GitHub demo page or repository, 0 for one from a Debian package. */
-const githubRows = (p: Prepared) => Int32Array.from(p.table.rowClip, (clip) => Number(p.table.clips[clip].row.path.startsWith("github/")));
+/** Whether a clip comes from a GitHub demo page or repository (otherwise from a Debian package). */
+const fromGithub = (p: Prepared, clip: number) => p.table.clips[clip].row.path.startsWith("github/");
+/** Per row: 1 for a clip from GitHub, 0 for one from a Debian package. */
+const githubRows = (p: Prepared) => Int32Array.from(p.table.rowClip, (clip) => Number(fromGithub(p, clip)));
 
 /** Unit weights scaled so that both origins weigh the same in each class, before raking. */
 function originsEqual(p: Prepared): Float64Array {
@@ -95,7 +97,7 @@ function originsEqual(p: Prepared): Float64Array {
   return weights.map((w, row) => w / total[2 * p.table.labels[p.table.rowClip[row]] + origin[row]]);
 }
 
-const isGithubOrSeventh = (p: Prepared, clip: number) => p.table.clips[clip].row.path.startsWith("github/") || clip % 7 === 0;
+const isGithubOrSeventh = (p: Prepared, clip: number) => fromGithub(p, clip) || clip % 7 === 0;
 
 /**
  * A variant: a learner and the row weights it trains with, run once through the protocol; or, with `members`,
@@ -128,7 +130,7 @@ const VARIANTS: Record<string, Variant> = {
   "origins-equal": gbdt((p) => cueBalancedRowWeights(p.table, originsEqual(p), [githubRows(p)])),
   // The published and augmented copies without the corpus clips' pre-channel copy: whether clean studio audio of
   // every system teaches the model a channel rather than synthesis.
-  "without-clean-copy": gbdt((p) => only(p, (row) => p.table.copyNames[p.table.rowClip[row]][p.table.rowCopy[row]] !== "clean")),
+  "without-clean-copy": gbdt((p) => only(p, (row) => copyNameOfRow(p.table, row) !== "clean")),
   // The preset shipped before the full corpus: fewer, smaller, more strongly regularised trees.
   "smaller-boosting": {
     learner: boosting("smaller", { nEstimators: 200, numLeaves: 7, minDataInLeaf: 100, lambdaL2: 5, featureFraction: 0.3, baggingFraction: 0.5, maxBins: 32 }),

@@ -21,9 +21,14 @@ export function unitRowWeights(table: FeatureTable, exponent = 0.5): Float64Arra
   return Float64Array.from(table.rowClip, (clip) => 1 / unitSize.get(units[clip])! ** exponent / rowsOfClip[clip]);
 }
 
+type CopiesOfRows = Pick<FeatureTable, "copyNames" | "rowClip" | "rowCopy">;
+
+/** The name of a row's copy: "published", "clean" (the pre-channel copy) or an augmentation chain's name. */
+export const copyNameOfRow = (table: CopiesOfRows, row: number) => table.copyNames[table.rowClip[row]][table.rowCopy[row]];
+
 /** Whether a row is of an augmented copy: neither the clip as published nor its pre-channel copy. */
-export function isAugmentedRow(table: Pick<FeatureTable, "copyNames" | "rowClip" | "rowCopy">, row: number): boolean {
-  const copy = table.copyNames[table.rowClip[row]][table.rowCopy[row]];
+export function isAugmentedRow(table: CopiesOfRows, row: number): boolean {
+  const copy = copyNameOfRow(table, row);
   return copy !== "published" && copy !== "clean";
 }
 
@@ -32,7 +37,7 @@ export function isAugmentedRow(table: Pick<FeatureTable, "copyNames" | "rowClip"
  * channel shortcuts, but at the weight of a clip's other copies they also drown what tells synthesis apart on
  * clean audio (README "Evaluation"), so they can weigh less.
  */
-export function scaleAugmentedRows(table: Pick<FeatureTable, "copyNames" | "rowClip" | "rowCopy">, weights: Float64Array, factor: number): Float64Array {
+export function scaleAugmentedRows(table: CopiesOfRows, weights: Float64Array, factor: number): Float64Array {
   return factor === 1 ? weights : weights.map((w, row) => (isAugmentedRow(table, row) ? w * factor : w));
 }
 
