@@ -18,6 +18,7 @@ import type { Learner } from "./learners";
 import type { ProtocolMetrics } from "./metrics";
 import type { PipelineOptions } from "./options";
 import { type Prepared, VERDICT_TARGETS } from "./pipeline";
+import { rakingDescription } from "./weights";
 
 export const MODEL_NAME = "voiceguard-forest";
 
@@ -50,8 +51,8 @@ export function summarizeMetrics(metrics: ProtocolMetrics) {
 
 /** The options that shape the model, as the card records them (evaluate re-runs with them). */
 export function trainingOptions(options: PipelineOptions) {
-  const { data, corpus, seed, copies, augmentedWeight, folds, learner, balanceCues } = options;
-  return { data, corpus: corpus ?? null, seed, copies, augmentedWeight, folds, learner, balanceCues };
+  const { data, corpus, seed, copies, augmentedWeight, folds, learner, balanceCues, balanceOrigins } = options;
+  return { data, corpus: corpus ?? null, seed, copies, augmentedWeight, folds, learner, balanceCues, balanceOrigins };
 }
 
 export interface CardInputs {
@@ -71,12 +72,14 @@ export function buildModelCard(inputs: CardInputs): ModelCard {
   const sha256 = createHash("sha256").update(modelBytes).digest("hex");
   const shapes = ensemble.trees.map(treeShape);
   const { table } = prepared;
+  const raked = rakingDescription(prepared.raking);
   const nFake = table.labels.reduce((n, label) => n + label, 0);
   const command = [
     "npm run train --",
     options.corpus ? `--corpus ${options.corpus}` : "",
     `--data ${options.data} --seed ${options.seed} --copies ${options.copies} --folds ${options.folds} --learner ${options.learner}`,
     options.balanceCues ? "--balance-cues" : "",
+    options.balanceOrigins ? "--balance-origins" : "",
     options.augmentedWeight !== 1 ? `--augmented-weight ${options.augmentedWeight}` : "",
   ]
     .filter(Boolean)
@@ -133,7 +136,7 @@ export function buildModelCard(inputs: CardInputs): ModelCard {
       copies: "the clip as published, its pre-channel copy (corpus clips), and augmented copies of the clean clip, one label-blind chain each",
       recipe: AUGMENTATION_RECIPE,
       stretches: { whole: true, crop_seconds: CROP_SECONDS, segment_seconds: SEGMENT_SECONDS },
-      weighting: `each unit weighs sqrt(clips) shared by its clips and their rows${options.augmentedWeight !== 1 ? `, an augmented copy's rows ${options.augmentedWeight} of the other copies' rows` : ""}${options.balanceCues ? "; raked so that each trivial cue (8 quantile bins) is distributed alike in both classes" : ""}; classes balanced to equal total weight`,
+      weighting: `each unit weighs sqrt(clips) shared by its clips and their rows${options.augmentedWeight !== 1 ? `, an augmented copy's rows ${options.augmentedWeight} of the other copies' rows` : ""}${raked ? `; raked on ${raked}, each distributed alike in both classes` : ""}; classes balanced to equal total weight`,
     },
     protocol: {
       name: "leave-units-out",

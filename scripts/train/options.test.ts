@@ -11,3 +11,11 @@ describe("parseOptions --augmented-weight", () => {
     expect(() => parseOptions([`--augmented-weight=${value}`])).toThrow(/--augmented-weight must be a number in \(0, 1\]/);
   });
 });
+
+describe("parseOptions --balance-origins", () => {
+  it("is off unless given, and the model's own setting is the default", () => {
+    expect(parseOptions([]).balanceOrigins).toBe(false);
+    expect(parseOptions(["--balance-origins"]).balanceOrigins).toBe(true);
+    expect(parseOptions([], { ...DEFAULTS, balanceOrigins: true }).balanceOrigins).toBe(true);
+  });
+});

@@ -21,6 +21,8 @@ export interface PipelineOptions {
   workers: number;
   /** Rake the row weights so that every trivial cue has the same distribution in both classes (cue-balance.ts). */
   balanceCues: boolean;
+  /** Rake the row weights also on each clip's origin (GitHub or Debian package), after the cues. */
+  balanceOrigins: boolean;
 }
 
 export const DEFAULTS: PipelineOptions = {
@@ -35,6 +37,7 @@ export const DEFAULTS: PipelineOptions = {
   cache: DEFAULT_CACHE_DIR,
   workers: 2,
   balanceCues: false,
+  balanceOrigins: false,
 };
 
 /** Options from the command line; what it does not set comes from `defaults` (evaluate passes the model's own). */
@@ -54,6 +57,7 @@ export function parseOptions(argv: readonly string[], defaults: PipelineOptions 
       cache: { type: "string" },
       workers: { type: "string" },
       "balance-cues": { type: "boolean" },
+      "balance-origins": { type: "boolean" },
     },
     strict: true,
   });
@@ -82,5 +86,6 @@ export function parseOptions(argv: readonly string[], defaults: PipelineOptions 
     cache: values.cache ?? defaults.cache,
     workers: integer("workers", values.workers, defaults.workers, 1),
     balanceCues: values["balance-cues"] ?? defaults.balanceCues,
+    balanceOrigins: values["balance-origins"] ?? defaults.balanceOrigins,
   };
 }

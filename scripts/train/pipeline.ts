@@ -17,7 +17,7 @@ import type { PipelineOptions } from "./options";
 import { type Design, type FoldPlan, outOfFoldScores } from "./protocol";
 import { rowCodeFingerprint } from "./row-code-probe";
 import { unitOf } from "./units";
-import { cueBalancedRowWeights, scaleAugmentedRows, unitRowWeights } from "./weights";
+import { type Raking, rakedRowWeights, scaleAugmentedRows, unitRowWeights } from "./weights";
 
 /** Verdict targets on out-of-fold probabilities: at most this share of real clips called fake, and of fakes called real. */
 export const VERDICT_TARGETS = { maxRealCalledFake: 0.05, maxFakeCalledReal: 0.05 };
@@ -26,8 +26,8 @@ export interface Prepared {
   table: FeatureTable;
   units: string[];
   rowWeights: Float64Array;
-  /** Whether rowWeights are raked on the trivial cues (`--balance-cues`). */
-  balanceCues: boolean;
+  /** What rowWeights are raked on: the trivial cues (`--balance-cues`), the clips' origins (`--balance-origins`). */
+  raking: Raking;
   /** What the augmented copies' rows weigh in rowWeights against the clip's other rows (`--augmented-weight`). */
   augmentedWeight: number;
   plan: FoldPlan;
@@ -67,8 +67,9 @@ export async function prepare(options: PipelineOptions, log: (line: string) => v
   log(`${table.clips.length} clips scored (${table.refused.length} refused by the detector), ${table.x.nRows} rows`);
   const dataFingerprint = createHash("sha256").update(keys.join("\n")).digest("hex");
   const unitWeights = scaleAugmentedRows(table, unitRowWeights(table), options.augmentedWeight);
-  const rowWeights = options.balanceCues ? cueBalancedRowWeights(table, unitWeights) : unitWeights;
-  return { table, units, rowWeights, balanceCues: options.balanceCues, augmentedWeight: options.augmentedWeight, plan, dataFingerprint };
+  const raking = { cues: options.balanceCues, origins: options.balanceOrigins };
+  const rowWeights = rakedRowWeights(table, unitWeights, raking);
+  return { table, units, rowWeights, raking, augmentedWeight: options.augmentedWeight, plan, dataFingerprint };
 }
 
 export interface ProtocolRun {

@@ -59,6 +59,7 @@ describe("npm run train on a tiny synthetic set", () => {
       data,
       copies: 1,
       augmentedWeight: 0.5,
+      balanceOrigins: true,
       folds: 2,
       learner: "extra-trees",
       models: join(work, name),
@@ -73,6 +74,8 @@ describe("npm run train on a tiny synthetic set", () => {
     expect(first.card.training_data).toMatchObject({ clips: 24, real: 12, fake: 12 });
     expect(first.card.thresholds.fake).toBeGreaterThan(first.card.thresholds.real);
     expect(first.card.command).toContain("--augmented-weight 0.5");
+    expect(first.card.command).toContain("--balance-origins");
+    expect(first.card).toMatchObject({ augmentation: { weighting: expect.stringContaining("raked on the clip's origin") } });
 
     // A bare evaluate takes the model's own training options from its card.
     const scores = join(work, "scores.csv");

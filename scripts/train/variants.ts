@@ -13,7 +13,7 @@ import { parseOptions } from "./options";
 import { type Prepared, type ProtocolRun, prepare, protocolRunOf, runProtocol } from "./pipeline";
 import { rowDesign } from "./protocol";
 import { auditCues } from "./shortcut-audit";
-import { copyNameOfRow, cueBalancedRowWeights, scaleAugmentedRows, unitRowWeights } from "./weights";
+import { copyNameOfRow, githubOriginRows, rakedRowWeights, scaleAugmentedRows, unitRowWeights } from "./weights";
 
 /** The shipped learner with other boosting parameters. */
 function boosting(name: string, parameters: Partial<typeof GBDT>): Learner {
@@ -83,21 +83,16 @@ function withSmoothness(): Learner {
   };
 }
 
-/** Whether a clip comes from a GitHub demo page or repository (otherwise from a Debian package). */
-const fromGithub = (p: Prepared, clip: number) => p.table.clips[clip].row.path.startsWith("github/");
-/** Per row: 1 for a clip from GitHub, 0 for one from a Debian package. */
-const githubRows = (p: Prepared) => Int32Array.from(p.table.rowClip, (clip) => Number(fromGithub(p, clip)));
-
 /** Unit weights scaled so that both origins weigh the same in each class, before raking. */
 function originsEqual(p: Prepared): Float64Array {
   const weights = unitWeights(p);
-  const origin = githubRows(p);
+  const origin = githubOriginRows(p.table);
   const total = new Float64Array(4);
   weights.forEach((w, row) => (total[2 * p.table.labels[p.table.rowClip[row]] + origin[row]] += w));
   return weights.map((w, row) => w / total[2 * p.table.labels[p.table.rowClip[row]] + origin[row]]);
 }
 
-const isGithubOrSeventh = (p: Prepared, clip: number) => fromGithub(p, clip) || clip % 7 === 0;
+const isGithubOrSeventh = (p: Prepared, clip: number) => p.table.clips[clip].row.path.startsWith("github/") || clip % 7 === 0;
 
 /**
  * A variant: a learner and the row weights it trains with, run once through the protocol; or, with `members`,
@@ -108,8 +103,8 @@ type Variant = { learner: Learner; weights: (p: Prepared) => Float64Array; membe
 
 /** Unit weights (of the given exponent), the augmented copies weighing what they weigh in the shipped model. */
 const unitWeights = (p: Prepared, exponent = 0.5) => scaleAugmentedRows(p.table, unitRowWeights(p.table, exponent), p.augmentedWeight);
-/** Unit weights as shipped: raked on the trivial cues when the shipped model is (`--balance-cues`). */
-const shippedWeighting = (p: Prepared, weights: Float64Array) => (p.balanceCues ? cueBalancedRowWeights(p.table, weights) : weights);
+/** Unit weights raked as the shipped model's are (`--balance-cues`, `--balance-origins`). */
+const shippedWeighting = (p: Prepared, weights: Float64Array) => rakedRowWeights(p.table, weights, p.raking);
 /** The shipped weighting of the rows `keep` accepts; the others weigh nothing. */
 const only = (p: Prepared, keep: (row: number) => boolean) => shippedWeighting(p, unitWeights(p).map((w, row) => (keep(row) ? w : 0)));
 const gbdt = (weights: Variant["weights"]): Variant => ({ learner: LEARNERS["gradient-boosting"], weights });
@@ -121,13 +116,13 @@ const VARIANTS: Record<string, Variant> = {
   "clips-equal": gbdt((p) => shippedWeighting(p, unitWeights(p, 0))),
   "whole-clips-only": gbdt((p) => only(p, (row) => p.table.rowKind[row] === 0)),
   "no-augmentation": gbdt((p) => only(p, (row) => p.table.rowCopy[row] === 0)),
-  // The augmented copy weighing as much as each of the clip's other copies (the model before weighed it so).
+  // The augmented copy weighing as much as each of the clip's other copies (0.1.0+fc999f3345a4 weighed it so).
   "augmented-full-weight": gbdt((p) => shippedWeighting(p, unitRowWeights(p.table))),
-  // Raked also on the clip's origin: GitHub demo pages (most of the systems, few of the real clips) as large a share
-  // of the real weight as of the fake, so that "sounds like a demo page" is no evidence of synthesis.
-  "origin-raked": gbdt((p) => cueBalancedRowWeights(p.table, unitWeights(p), [githubRows(p)])),
-  // The same, with both origins weighing half of each class.
-  "origins-equal": gbdt((p) => cueBalancedRowWeights(p.table, originsEqual(p), [githubRows(p)])),
+  // Not raked on the clip's origin (0.1.0+ab268ea62d75): GitHub demo pages, most of the systems and few of the real
+  // clips, then weigh more in the fake class than in the real, so "sounds like a demo page" is evidence of synthesis.
+  "without-origin-raking": gbdt((p) => rakedRowWeights(p.table, unitWeights(p), { ...p.raking, origins: false })),
+  // Raked on the origin, both origins weighing half of each class before raking.
+  "origins-equal": gbdt((p) => rakedRowWeights(p.table, originsEqual(p), { ...p.raking, origins: true })),
   // The published and augmented copies without the corpus clips' pre-channel copy: whether clean studio audio of
   // every system teaches the model a channel rather than synthesis.
   "without-clean-copy": gbdt((p) => only(p, (row) => copyNameOfRow(p.table, row) !== "clean")),

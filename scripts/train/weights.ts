@@ -51,13 +51,38 @@ export function classBalanced(weights: ArrayLike<number>, labels: ArrayLike<numb
 /** Quantile bins per cue for raking (a cue with few distinct values, like the sample rate, bins by value). */
 const CUE_BINS = 8;
 
+/** Per row: 1 if its clip comes from a GitHub repository (most of them demo pages), 0 from a Debian package. */
+export function githubOriginRows(table: Pick<FeatureTable, "clips" | "rowClip">): Int32Array {
+  const github = table.clips.map((clip) => clip.row.path.startsWith("github/"));
+  return Int32Array.from(table.rowClip, (clip) => Number(github[clip]));
+}
+
+/** What the row weights are raked on: the trivial cues of the shortcut audit, and the clip's origin. */
+export interface Raking {
+  cues: boolean;
+  origins: boolean;
+}
+
+/** What the weights are raked on, in words ("" when they are not). */
+export function rakingDescription(raking: Raking): string {
+  const on = [
+    raking.cues ? "every trivial cue of the shortcut audit (8 quantile bins each)" : "",
+    raking.origins ? "the clip's origin (GitHub or Debian package)" : "",
+  ];
+  return on.filter(Boolean).join(" and ");
+}
+
 /**
- * unitRowWeights raked so that every cue of CUE_NAMES, and any further per-row bins given, is distributed alike in
- * both classes.
+ * The weights raked so that each chosen property has the same distribution in both classes: every cue of
+ * CUE_NAMES (8 quantile bins each), then the clip's origin. GitHub demo pages hold most of the systems but few of
+ * the real clips, so without the origin "sounds like a demo page" is evidence of synthesis.
  */
-export function cueBalancedRowWeights(table: FeatureTable, weights: Float64Array, moreBins: readonly Int32Array[] = []): Float64Array {
-  const labels = Uint8Array.from(table.rowClip, (clip) => table.labels[clip]);
+export function rakedRowWeights(table: FeatureTable, weights: Float64Array, raking: Raking): Float64Array {
   const n = CUE_NAMES.length;
-  const bins = CUE_NAMES.map((_, j) => quantileBins(Float64Array.from({ length: table.cues.nRows }, (_, i) => table.cues.values[i * n + j]), CUE_BINS));
-  return rakeWeights(weights, labels, [...bins, ...moreBins]);
+  const cueBins = raking.cues
+    ? CUE_NAMES.map((_, j) => quantileBins(Float64Array.from({ length: table.cues.nRows }, (_, i) => table.cues.values[i * n + j]), CUE_BINS))
+    : [];
+  const bins = [...cueBins, ...(raking.origins ? [githubOriginRows(table)] : [])];
+  if (bins.length === 0) return weights;
+  return rakeWeights(weights, Uint8Array.from(table.rowClip, (clip) => table.labels[clip]), bins);
 }
