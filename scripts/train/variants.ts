@@ -13,7 +13,7 @@ import { parseOptions } from "./options";
 import { type Prepared, type ProtocolRun, prepare, protocolRunOf, runProtocol } from "./pipeline";
 import { rowDesign } from "./protocol";
 import { auditCues } from "./shortcut-audit";
-import { copyNameOfRow, githubOriginRows, rakedRowWeights, scaleAugmentedRows, unitRowWeights } from "./weights";
+import { copyNameOfRow, githubOriginRows, isGithubClip, rakedRowWeights, scaleAugmentedRows, unitRowWeights } from "./weights";
 
 /** The shipped learner with other boosting parameters. */
 function boosting(name: string, parameters: Partial<typeof GBDT>): Learner {
@@ -92,7 +92,7 @@ function originsEqual(p: Prepared): Float64Array {
   return weights.map((w, row) => w / total[2 * p.table.labels[p.table.rowClip[row]] + origin[row]]);
 }
 
-const isGithubOrSeventh = (p: Prepared, clip: number) => p.table.clips[clip].row.path.startsWith("github/") || clip % 7 === 0;
+const isGithubOrSeventh = (p: Prepared, clip: number) => isGithubClip(p.table.clips[clip]) || clip % 7 === 0;
 
 /**
  * A variant: a learner and the row weights it trains with, run once through the protocol; or, with `members`,

@@ -5,6 +5,7 @@
  */
 import { quantileBins, rakeWeights } from "./cue-balance";
 import { CUE_NAMES } from "./cues";
+import type { TrainingClip } from "./clips";
 import type { FeatureTable } from "./feature-table";
 import { unitOf } from "./units";
 
@@ -51,9 +52,12 @@ export function classBalanced(weights: ArrayLike<number>, labels: ArrayLike<numb
 /** Quantile bins per cue for raking (a cue with few distinct values, like the sample rate, bins by value). */
 const CUE_BINS = 8;
 
-/** Per row: 1 if its clip comes from a GitHub repository (most of them demo pages), 0 from a Debian package. */
+/** Whether a clip comes from a GitHub repository (most of them demo pages) rather than a Debian package. */
+export const isGithubClip = (clip: TrainingClip) => clip.row.path.startsWith("github/");
+
+/** Per row: 1 if its clip comes from a GitHub repository, 0 from a Debian package. */
 export function githubOriginRows(table: Pick<FeatureTable, "clips" | "rowClip">): Int32Array {
-  const github = table.clips.map((clip) => clip.row.path.startsWith("github/"));
+  const github = table.clips.map(isGithubClip);
   return Int32Array.from(table.rowClip, (clip) => Number(github[clip]));
 }
 
