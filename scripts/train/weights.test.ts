@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { CUE_NAMES } from "./cues";
 import type { FeatureTable } from "./feature-table";
 import { clipRow } from "./test-rows";
-import { CUE_NAMES } from "./cues";
 import { classBalanced, isAugmentedRow, rakedRowWeights, rakingDescription, scaleAugmentedRows, unitRowWeights } from "./weights";
 
 describe("classBalanced", () => {
