@@ -3,7 +3,6 @@
  * sentences of verdict.js and a line on what was analysed.
  */
 import { byId } from "./dom.js";
-import { formatPercent } from "./format.js";
 import { analysedLine, describeVerdict } from "./verdict.js";
 
 /** @typedef {import("../../src/detector/types").Analysis} Analysis */
@@ -20,7 +19,7 @@ export function showVerdict(analysis, source) {
   byId("verdict-card", HTMLElement).dataset.verdict = analysis.verdict;
   byId("result-name", HTMLElement).textContent = source.name;
   byId("verdict-headline", HTMLElement).textContent = text.headline;
-  byId("verdict-percent", HTMLElement).textContent = formatPercent(analysis.probability_fake);
+  byId("verdict-percent", HTMLElement).textContent = text.score;
   byId("verdict-meaning", HTMLElement).textContent = text.meaning;
   byId("verdict-caveat", HTMLElement).textContent = text.caveat;
   byId("verdict-meta", HTMLElement).textContent = analysedLine(analysis, source);

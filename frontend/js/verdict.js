@@ -2,17 +2,16 @@
  * The words of the verdict card: what the result means and what it cannot promise, in plain sentences. Built
  * from the server's own thresholds so the text never disagrees with the verdict.
  */
-import { formatClock, formatPercent, formatSeconds } from "./format.js";
+import { formatClock, formatPercentsApart, formatSeconds } from "./format.js";
 
 /** @typedef {import("../../src/detector/types").Analysis} Analysis */
-/** @typedef {{ headline: string, meaning: string, caveat: string, announcement: string }} VerdictText */
+/** @typedef {{ headline: string, score: string, meaning: string, caveat: string, announcement: string }} VerdictText */
 
 /** @param {Analysis} analysis @returns {VerdictText} */
 export function describeVerdict(analysis) {
-  const score = formatPercent(analysis.probability_fake);
-  const fakeAt = formatPercent(analysis.thresholds.fake);
-  const realAt = formatPercent(analysis.thresholds.real);
-  /** @type {Omit<VerdictText, "announcement">} */
+  // Decimals only where whole percentages would make the score read as equal to a threshold it is not.
+  const [score, fakeAt, realAt] = formatPercentsApart([analysis.probability_fake, analysis.thresholds.fake, analysis.thresholds.real]);
+  /** @type {Omit<VerdictText, "score" | "announcement">} */
   let text;
   switch (analysis.verdict) {
     case "real":
@@ -36,7 +35,7 @@ export function describeVerdict(analysis) {
         caveat: "Look at the timeline for parts that stand out, and weigh other evidence about the recording.",
       };
   }
-  return { ...text, announcement: `Result: ${text.headline}. AI-likelihood ${score}.` };
+  return { ...text, score, announcement: `Result: ${text.headline}. AI-likelihood ${score}.` };
 }
 
 /**

@@ -32,6 +32,13 @@ describe("describeVerdict", () => {
     expect(text.announcement).toBe(`Result: ${headline}. AI-likelihood ${score}.`);
   });
 
+  it("shows decimals when a score would otherwise read as equal to the limit it is beyond", () => {
+    const near = { ...analysis("uncertain", 0.152), thresholds: { fake: 0.7265, real: 0.1464 } };
+    const text = describeVerdict(near);
+    expect(text.score).toBe("15.2%");
+    expect(text.meaning).toContain("The score of 15.2% lies between the limits for real speech (14.6% or less)");
+  });
+
   it("never calls a real or uncertain verdict AI-generated in its headline", () => {
     expect(describeVerdict(analysis("real", 0.29)).headline).not.toMatch(/AI/);
     expect(describeVerdict(analysis("uncertain", 0.5)).headline).not.toMatch(/AI/);
