@@ -17,7 +17,7 @@ import type { PipelineOptions } from "./options";
 import { type Design, type FoldPlan, outOfFoldScores } from "./protocol";
 import { rowCodeFingerprint } from "./row-code-probe";
 import { unitOf } from "./units";
-import { type Raking, rakedRowWeights, scaleAugmentedRows, unitRowWeights } from "./weights";
+import { type Raking, rakedRowWeights, rakingOf, scaleAugmentedRows, unitRowWeights } from "./weights";
 
 /** Verdict targets on out-of-fold probabilities: at most this share of real clips called fake, and of fakes called real. */
 export const VERDICT_TARGETS = { maxRealCalledFake: 0.05, maxFakeCalledReal: 0.05 };
@@ -67,7 +67,7 @@ export async function prepare(options: PipelineOptions, log: (line: string) => v
   log(`${table.clips.length} clips scored (${table.refused.length} refused by the detector), ${table.x.nRows} rows`);
   const dataFingerprint = createHash("sha256").update(keys.join("\n")).digest("hex");
   const unitWeights = scaleAugmentedRows(table, unitRowWeights(table), options.augmentedWeight);
-  const raking = { cues: options.balanceCues, origins: options.balanceOrigins };
+  const raking = rakingOf(options);
   const rowWeights = rakedRowWeights(table, unitWeights, raking);
   return { table, units, rowWeights, raking, augmentedWeight: options.augmentedWeight, plan, dataFingerprint };
 }

@@ -1,9 +1,9 @@
 /** The protocol as the evaluation report explains it. */
 import type { PipelineOptions } from "./options";
-import { rakingDescription } from "./weights";
+import { rakingDescription, rakingOf } from "./weights";
 
 export function protocolDescription(options: PipelineOptions): string {
-  const raked = rakingDescription({ cues: options.balanceCues, origins: options.balanceOrigins });
+  const raked = rakingDescription(rakingOf(options));
   return [
     `Leave-units-out, never random per clip. A **unit** is a fake system (the generator or system name) or a real source (the local source, or the github repository). Units are dealt to ${options.folds} folds (seed ${options.seed}), whole, balanced by clip count per class. For fold k the test set is the clips of its units; its training set leaves out those clips **and every clip linked to one of them**: the same github repository, the same corpus shared across repositories (LibriSpeech, VCTK, LJSpeech, CMU Arctic, AISHELL), the same source-and-speaker or generator-and-voice group key, a vocoder parent or child in either direction, and the festvox-ru-db speaker with the festival voice built from it and espeak-ng (whose top-up speaks its sentences). So every clip gets an out-of-fold score from a model that never saw its system or source, nor a vocoder copy of it nor its parent.`,
     "",

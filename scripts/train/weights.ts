@@ -4,9 +4,10 @@
  * (espeak-ng: ~1,500 clips) nor the larger class dominates what the trees learn.
  */
 import { quantileBins, rakeWeights } from "./cue-balance";
-import { CUE_NAMES } from "./cues";
 import type { TrainingClip } from "./clips";
+import { CUE_NAMES } from "./cues";
 import type { FeatureTable } from "./feature-table";
+import type { PipelineOptions } from "./options";
 import { unitOf } from "./units";
 
 /**
@@ -66,6 +67,12 @@ export interface Raking {
   cues: boolean;
   origins: boolean;
 }
+
+/** The raking the options ask for (`--balance-cues`, `--balance-origins`). */
+export const rakingOf = (options: Pick<PipelineOptions, "balanceCues" | "balanceOrigins">): Raking => ({
+  cues: options.balanceCues,
+  origins: options.balanceOrigins,
+});
 
 /** What the weights are raked on, in words ("" when they are not). */
 export function rakingDescription(raking: Raking): string {
