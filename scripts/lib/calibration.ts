@@ -15,7 +15,7 @@ function weightsOrOnes(n: number, weight?: ArrayLike<number>): Float64Array {
  * (N+ + 1) / (N+ + 2) for positives and 1 / (N- + 2) for negatives, as scikit-learn's "sigmoid" method does
  * (its A and B are -a and -b). Counts are of rows, whatever the weights.
  */
-export function fitPlatt(scores: ArrayLike<number>, labels: Uint8Array, weight?: ArrayLike<number>): Calibration {
+export function fitPlatt(scores: ArrayLike<number>, labels: Uint8Array, weight?: ArrayLike<number>): Extract<Calibration, { kind: "platt" }> {
   const positives = labels.reduce((sum, label) => sum + label, 0);
   const negatives = labels.length - positives;
   const high = (positives + 1) / (positives + 2);

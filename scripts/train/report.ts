@@ -185,6 +185,8 @@ export const VARIANT_MEANING: Record<string, string> = {
   "without-means": "every *_mean column held constant: only deviations and frame-to-frame changes",
   "local-subsampled": "with a corpus: trained on every 7th clip of the Debian-package units and all GitHub clips",
   "unit-bagged": "four 250-round ensembles, each on a random three quarters of the units, averaged",
+  "blended-with-forest": "the shipped trees' calibrated logit blended 3:1 with a random forest's on the same rows",
+  "blended-with-seed-forest": "the shipped trees' calibrated logit blended 3:1 with the seed's forest's (its 46 values of the first 2 s)",
 };
 
 function variantSection(variants: VariantResult[] | undefined): string[] {

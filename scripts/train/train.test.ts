@@ -7,8 +7,13 @@ import { parseCsvRecords } from "../dataset/csv";
 import { encodeWav16 } from "../dataset/wav";
 import { syntheticVoice } from "../synthetic-voice";
 import { evaluate, evaluationOptions } from "./evaluate";
+import { fitPlatt } from "../lib";
+import { LEARNERS } from "./learners";
 import { DEFAULTS } from "./options";
+import { prepare, runProtocol } from "./pipeline";
+import { rowDesign, seedDesign } from "./protocol";
 import { train } from "./train";
+import { blendedRun } from "./variants";
 
 /**
  * A tiny data folder in the ../shared/data layout: reals are a synthetic voice with a breathy noise component,
@@ -105,4 +110,29 @@ describe("npm run train on a tiny synthetic set", () => {
       }
     }
   }, 120_000);
+
+  it("blends a variant's out-of-fold scores with a partner's calibrated logits (variants.ts blendedRun)", async () => {
+    const work = mkdtempSync(join(tmpdir(), "vg-blend-"));
+    const quiet = () => {};
+    const prepared = await prepare({ ...DEFAULTS, data: syntheticData(), copies: 0, folds: 2, cache: join(work, "cache") }, quiet);
+    const seedForest = { learner: LEARNERS["seed-random-forest"], design: (p: typeof prepared) => seedDesign(p.table) };
+    const logistic = { learner: LEARNERS.logistic, design: (p: typeof prepared) => rowDesign(p.table, p.rowWeights) };
+    const own = runProtocol(prepared, seedForest.design(prepared), seedForest.learner, 1, quiet);
+    const partner = runProtocol(prepared, logistic.design(prepared), logistic.learner, 1, quiet);
+
+    // A partner of no weight, or the variant's own model again, leaves every score's rank as it was.
+    for (const blended of [blendedRun(prepared, own, [{ ...logistic, weight: 0 }], 1), blendedRun(prepared, own, [{ ...seedForest, weight: 0.5 }], 1)]) {
+      expect(blended.metrics.pooled).toEqual(own.metrics.pooled);
+      expect(blended.metrics.macroSystemEer).toBe(own.metrics.macroSystemEer);
+    }
+    // A quarter of the logistic model: each clip's score is the shares' mean of the two Platt logits.
+    const quarter = blendedRun(prepared, own, [{ ...logistic, weight: 0.25 }], 1);
+    const logit = (raw: Float64Array) => {
+      const { a, b } = fitPlatt(raw, prepared.table.labels);
+      return raw.map((r) => a * r + b);
+    };
+    const [ownLogit, partnerLogit] = [logit(own.raw), logit(partner.raw)];
+    quarter.raw.forEach((raw, clip) => expect(raw).toBeCloseTo(0.75 * ownLogit[clip] + 0.25 * partnerLogit[clip], 12));
+    expect(quarter.seconds).toBeGreaterThanOrEqual(own.seconds);
+  }, 60_000);
 });

@@ -7,11 +7,11 @@
  */
 import { SUMMARY_NAMES } from "../../src/detector/summary";
 import { mulberry32 } from "../lib/prng";
-import { predictEnsembleRaw, trainGradientBoosting } from "../lib";
+import { fitPlatt, predictEnsembleRaw, trainGradientBoosting } from "../lib";
 import { GBDT, type Learner, LEARNERS } from "./learners";
 import { parseOptions } from "./options";
 import { type Prepared, type ProtocolRun, prepare, protocolRunOf, runProtocol } from "./pipeline";
-import { rowDesign } from "./protocol";
+import { type Design, rowDesign, seedDesign } from "./protocol";
 import { auditCues } from "./shortcut-audit";
 import { copyNameOfRow, githubOriginRows, isGithubClip, rakedRowWeights, scaleAugmentedRows, unitRowWeights } from "./weights";
 
@@ -94,12 +94,24 @@ function originsEqual(p: Prepared): Float64Array {
 
 const isGithubOrSeventh = (p: Prepared, clip: number) => isGithubClip(p.table.clips[clip]) || clip % 7 === 0;
 
+/** A second model averaged with the variant's own: its learner, the rows it trains on, and its share. */
+export interface Partner {
+  learner: Learner;
+  design: (p: Prepared) => Design;
+  weight: number;
+}
+
 /**
  * A variant: a learner and the row weights it trains with, run once through the protocol; or, with `members`,
  * that many runs whose out-of-fold raw scores are averaged (the score of the averaged ensemble), member m trained
- * with the weights of members(p)[m].
+ * with the weights of members(p)[m]; or, with `partners`, its run and each partner's blended (blendedRun).
  */
-type Variant = { learner: Learner; weights: (p: Prepared) => Float64Array; members?: (p: Prepared) => Float64Array[] };
+type Variant = {
+  learner: Learner;
+  weights: (p: Prepared) => Float64Array;
+  members?: (p: Prepared) => Float64Array[];
+  partners?: readonly Partner[];
+};
 
 /** Unit weights (of the given exponent), the augmented copies weighing what they weigh in the shipped model. */
 const unitWeights = (p: Prepared, exponent = 0.5) => scaleAugmentedRows(p.table, unitRowWeights(p.table, exponent), p.augmentedWeight);
@@ -146,6 +158,17 @@ const VARIANTS: Record<string, Variant> = {
   "with-smoothness": { learner: withSmoothness(), weights: (p) => p.rowWeights },
   "without-lfcc": { learner: blindTo("without-lfcc", (c) => c.startsWith("lfcc")), weights: (p) => p.rowWeights },
   "without-means": { learner: blindTo("without-means", (c) => c.endsWith("_mean")), weights: (p) => p.rowWeights },
+  // The shipped trees blended with a quarter of another forest's opinion: a random forest on the same rows, or the
+  // seed's forest on its 46 values of the first 2 s, which does far better than ours on some modern systems (VALL-E,
+  // Kokoro, YourTTS) and far worse overall.
+  "blended-with-forest": {
+    ...gbdt((p) => p.rowWeights),
+    partners: [{ learner: LEARNERS["random-forest"], design: (p) => rowDesign(p.table, p.rowWeights), weight: 1 / 4 }],
+  },
+  "blended-with-seed-forest": {
+    ...gbdt((p) => p.rowWeights),
+    partners: [{ learner: LEARNERS["seed-random-forest"], design: (p) => seedDesign(p.table), weight: 1 / 4 }],
+  },
   // Four 250-round ensembles, each trained on a random three quarters of the units (systems and sources, the same
   // subsets in every fold), averaged: no tree sees every system, so fewer can hang on one system's quirks.
   "unit-bagged": {
@@ -184,7 +207,8 @@ export function runVariants(prepared: Prepared, names: readonly string[], seed: 
     const run = variant.members
       ? averagedRun(prepared, variant.learner, variant.members(prepared), seed)
       : runProtocol(prepared, rowDesign(prepared.table, weights), variant.learner, seed, () => {});
-    const m = run.metrics;
+    const blended = variant.partners ? blendedRun(prepared, run, variant.partners, seed) : run;
+    const m = blended.metrics;
     const worst = auditCues(prepared.table, weights).reduce((a, b) => (b.processed > a.processed ? b : a));
     return {
       name,
@@ -193,7 +217,7 @@ export function runVariants(prepared: Prepared, names: readonly string[], seed: 
       pooledAuc: m.pooled.auc,
       macroSourceEer: m.macroSourceEer,
       worstCue: { cue: worst.cue, balancedAccuracy: worst.processed },
-      seconds: run.seconds,
+      seconds: blended.seconds,
     };
   });
 }
@@ -204,6 +228,22 @@ function averagedRun(prepared: Prepared, learner: Learner, memberWeights: readon
   const runs = memberWeights.map((w, m) => runProtocol(prepared, rowDesign(prepared.table, w), learner, seed + m, () => {}));
   const raw = runs[0].raw.map((_, clip) => runs.reduce((sum, run) => sum + run.raw[clip], 0) / runs.length);
   return protocolRunOf(prepared, learner.name, raw, started);
+}
+
+/**
+ * The variant's run and each partner's protocol run blended: per model the logit of its Platt calibration (so that a
+ * forest's vote share and boosted margins share a scale), averaged with the partners' weights and the rest for the
+ * variant's own. Shares are fixed in the variant, never fitted on the scores they are judged by.
+ */
+export function blendedRun(prepared: Prepared, own: ProtocolRun, partners: readonly Partner[], seed: number): ProtocolRun {
+  const runs = partners.map((partner) => runProtocol(prepared, partner.design(prepared), partner.learner, seed, () => {}));
+  const logits = [own, ...runs].map((run) => {
+    const { a, b } = fitPlatt(run.raw, prepared.table.labels);
+    return run.raw.map((raw) => a * raw + b);
+  });
+  const shares = [1 - partners.reduce((sum, partner) => sum + partner.weight, 0), ...partners.map((partner) => partner.weight)];
+  const blended = own.raw.map((_, clip) => logits.reduce((sum, logit, k) => sum + shares[k] * logit[clip], 0));
+  return { ...protocolRunOf(prepared, own.learner, blended, 0), seconds: own.seconds + runs.reduce((sum, run) => sum + run.seconds, 0) };
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
