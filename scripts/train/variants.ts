@@ -1,7 +1,8 @@
 /**
  * The variants behind the shipped settings, each run through the same leave-units-out protocol on the cached rows:
  * row weighting (unit exponent, whole clips only, the published copy only, i.e. no augmentation or crops), cue
- * raking, and learner presets. `npm run evaluate -- --variants` puts them in the report; run alone it prints them.
+ * raking, learner presets and blends with a second model. `npm run evaluate -- --variants` puts them in the
+ * report; run alone it prints them.
  *
  *   npx tsx scripts/train/variants.ts [train options] [--variants shipped,units-equal,...]
  */
