@@ -6,6 +6,8 @@
 import type { Calibration } from "../../src/model/calibration";
 import { fitLogistic } from "./logistic-regression";
 
+export type PlattCalibration = Extract<Calibration, { kind: "platt" }>;
+
 function weightsOrOnes(n: number, weight?: ArrayLike<number>): Float64Array {
   return weight ? Float64Array.from(weight) : new Float64Array(n).fill(1);
 }
@@ -15,7 +17,7 @@ function weightsOrOnes(n: number, weight?: ArrayLike<number>): Float64Array {
  * (N+ + 1) / (N+ + 2) for positives and 1 / (N- + 2) for negatives, as scikit-learn's "sigmoid" method does
  * (its A and B are -a and -b). Counts are of rows, whatever the weights.
  */
-export function fitPlatt(scores: ArrayLike<number>, labels: Uint8Array, weight?: ArrayLike<number>): Extract<Calibration, { kind: "platt" }> {
+export function fitPlatt(scores: ArrayLike<number>, labels: Uint8Array, weight?: ArrayLike<number>): PlattCalibration {
   const positives = labels.reduce((sum, label) => sum + label, 0);
   const negatives = labels.length - positives;
   const high = (positives + 1) / (positives + 2);

@@ -39,7 +39,6 @@ function readCard(models: string): { card: ModelCard; bytes: Uint8Array } {
 function reproduction(card: ModelCard, shipped: ProtocolRun, fingerprint: string): string {
   const calibration = card.calibration as { a?: number; b?: number };
   const same =
-    shipped.calibration.kind === "platt" &&
     calibration.a === shipped.calibration.a &&
     calibration.b === shipped.calibration.b &&
     card.thresholds.fake === shipped.thresholds.fake &&

@@ -5,8 +5,8 @@
  */
 import { createHash } from "node:crypto";
 import type { Thresholds } from "../../src/detector/types";
-import { type Calibration, applyCalibration } from "../../src/model/calibration";
-import { chooseVerdictThresholds, fitPlatt } from "../lib";
+import { applyCalibration } from "../../src/model/calibration";
+import { type PlattCalibration, chooseVerdictThresholds, fitPlatt } from "../lib";
 import { type TrainingClip, loadCorpusClips, loadSharedClips, mergeClips } from "./clips";
 import { extractRows } from "./extract";
 import { type FeatureTable, buildFeatureTable } from "./feature-table";
@@ -77,7 +77,7 @@ export interface ProtocolRun {
   /** Out-of-fold raw scores and calibrated probabilities per clip. */
   raw: Float64Array;
   probabilities: Float64Array;
-  calibration: Calibration;
+  calibration: PlattCalibration;
   thresholds: Thresholds;
   metrics: ProtocolMetrics;
   seconds: number;

@@ -8,7 +8,7 @@
  */
 import { SUMMARY_NAMES } from "../../src/detector/summary";
 import { mulberry32 } from "../lib/prng";
-import { fitPlatt, predictEnsembleRaw, trainGradientBoosting } from "../lib";
+import { predictEnsembleRaw, trainGradientBoosting } from "../lib";
 import { GBDT, type Learner, LEARNERS } from "./learners";
 import { parseOptions } from "./options";
 import { type Prepared, type ProtocolRun, prepare, protocolRunOf, runProtocol } from "./pipeline";
@@ -238,10 +238,7 @@ function averagedRun(prepared: Prepared, learner: Learner, memberWeights: readon
  */
 export function blendedRun(prepared: Prepared, own: ProtocolRun, partners: readonly Partner[], seed: number): ProtocolRun {
   const runs = partners.map((partner) => runProtocol(prepared, partner.design(prepared), partner.learner, seed, () => {}));
-  const logits = [own, ...runs].map((run) => {
-    const { a, b } = fitPlatt(run.raw, prepared.table.labels);
-    return run.raw.map((raw) => a * raw + b);
-  });
+  const logits = [own, ...runs].map(({ raw, calibration: { a, b } }) => raw.map((r) => a * r + b));
   const shares = [1 - partners.reduce((sum, partner) => sum + partner.weight, 0), ...partners.map((partner) => partner.weight)];
   const blended = own.raw.map((_, clip) => logits.reduce((sum, logit, k) => sum + shares[k] * logit[clip], 0));
   return { ...protocolRunOf(prepared, own.learner, blended, 0), seconds: own.seconds + runs.reduce((sum, run) => sum + run.seconds, 0) };
