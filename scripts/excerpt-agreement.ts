@@ -15,8 +15,8 @@ import { resample } from "../src/audio/resample";
 import { trimSilence } from "../src/audio/trim";
 import { decodeWav } from "../src/audio/wav";
 import { ANALYSIS, frameFeatures } from "../src/detector/frame-features";
-import { summarize } from "../src/detector/summary";
-import { parseForest, predictCalibrated, verdictOf } from "../src/model";
+import { meanRaw, tileVectors } from "../src/detector/tiles";
+import { calibratedFromRaw, parseForest, verdictOf } from "../src/model";
 import { DEFAULT_MODEL_DIR, loadDetector } from "./cli/model-folder";
 import { parseCsvRecords } from "./dataset/csv";
 
@@ -31,11 +31,11 @@ const detector = loadDetector(DEFAULT_MODEL_DIR);
 const forest = parseForest(new Uint8Array(readFileSync(join(DEFAULT_MODEL_DIR, "model.bin"))));
 const { thresholds } = detector.modelCard();
 
-/** The model's probability for the whole of a 16 kHz signal, every frame of its trimmed sound. */
+/** The model's probability for the whole of a 16 kHz signal: every tile of its trimmed sound. */
 function wholeSignalProbability(signal: Float32Array): number {
   const { start, end } = trimSilence(signal);
   const frames = frameFeatures(signal.subarray(start, end));
-  return predictCalibrated(forest, summarize(frames, { first: 0, end: frames.nFrames }));
+  return calibratedFromRaw(forest, meanRaw(forest, tileVectors(frames, [{ nSamples: end - start, nFrames: frames.nFrames }])));
 }
 
 const groups = new Map<string, string[]>();

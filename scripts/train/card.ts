@@ -113,6 +113,7 @@ export function buildModelCard(inputs: CardInputs): ModelCard {
         active_range_db: ACTIVE_RANGE_DB,
         frame_columns: [...FRAME_COLUMNS],
         summary: "per column except log energy: mean, std and std of the frame-to-frame change over active frames; log energy: std and delta std",
+        clip_score: "the calibrated mean of the raw scores of consecutive clip_tile_seconds tiles of each analysed stretch (a last piece shorter than half a tile joins the one before); the timeline's segments are scored one by one",
       },
     },
     thresholds,

@@ -12,6 +12,7 @@ import { ANALYSIS, frameFeatures } from "../../src/detector/frame-features";
 import { SUMMARY_NAMES, summarize } from "../../src/detector/summary";
 import { segmentFrameRange } from "../../src/features/segments";
 import { SEED_SAMPLE_RATE, seedFeatures } from "../../src/features/seed";
+import { tileVectors } from "../../src/detector/tiles";
 import { hashString } from "../dataset/prng";
 import { mulberry32 } from "../lib/prng";
 import { applyChain, chainBandwidthRate, chainName, drawChain } from "./augment/chain";
@@ -32,6 +33,8 @@ export interface ClipRows {
   copies: string[];
   /** Whether copy 0 (the clip as published) could be analysed, so the clip has a validation score. */
   publishedAnalysed: boolean;
+  /** Copy 0's tile vectors (src/detector/tiles.ts), row-major: what validation scores, as the detector does. */
+  tiles: Float32Array;
   /** The seed project's 46 values of the published clip (first 2 s at 16 kHz, untrimmed, as the seed did). */
   seedVector: Float64Array;
   /** Cues of the published file as stored (untrimmed, at its own rate). */
@@ -66,12 +69,18 @@ export async function clipRows(clip: TrainingClip, options: RowOptions): Promise
   const kindOfRow: number[] = [];
   const copies: string[] = [];
   let publishedAnalysed = false;
+  let tiles = new Float32Array(0);
   const addCopy = (name: string, samples: Float32Array, sampleRate: number, bandwidthRate: number, stretchSeed: number) => {
     const copy = copies.push(name) - 1;
     const speech = analysedSpeech(samples, sampleRate);
     if (!speech) return;
-    if (copy === 0) publishedAnalysed = true;
     const frames = frameFeatures(speech);
+    if (copy === 0) {
+      publishedAnalysed = true;
+      const vectors = tileVectors(frames, [{ nSamples: speech.length, nFrames: frames.nFrames }]);
+      tiles = new Float32Array(vectors.length * SUMMARY_NAMES.length);
+      vectors.forEach((vector, i) => tiles.set(vector, i * SUMMARY_NAMES.length));
+    }
     for (const stretch of drawStretches(speech.length, ANALYSIS.sampleRate, mulberry32(stretchSeed))) {
       // The whole copy is every frame, as the detector scores it (a centred frame may sit on the last sample).
       const range =
@@ -101,6 +110,7 @@ export async function clipRows(clip: TrainingClip, options: RowOptions): Promise
     kindOfRow: Uint8Array.from(kindOfRow),
     copies,
     publishedAnalysed,
+    tiles,
     seedVector: seedFeatures(resample(published.samples, published.sampleRate, SEED_SAMPLE_RATE)),
     rawCues: cueVector(published.samples, published.sampleRate, row.sample_rate_orig),
   };

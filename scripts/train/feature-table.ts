@@ -1,7 +1,7 @@
 /**
  * All training rows of a set of clips in flat arrays: the feature matrix (one row per copy and stretch, see
- * clip-rows.ts), which clip, copy and kind each row is, the rows' cues, and per clip the row validation scores
- * (copy 0, whole), the seed vector and the raw cues. Clips whose published copy the detector would refuse (too
+ * clip-rows.ts), which clip, copy and kind each row is, the rows' cues, and per clip the tile vectors validation
+ * scores (copy 0), the seed vector and the raw cues. Clips whose published copy the detector would refuse (too
  * little sound after trimming) are set aside: they can be neither scored nor counted.
  */
 import type { FeatureMatrix } from "../lib/dataset";
@@ -20,8 +20,11 @@ export interface FeatureTable {
   rowClip: Int32Array;
   rowCopy: Uint8Array;
   rowKind: Uint8Array;
-  /** Per clip: the row of its published copy's whole-clip vector, the one validation scores. */
+  /** Per clip: the row of its published copy's whole-clip vector (its cues are the clip's). */
   publishedRow: Int32Array;
+  /** The published copies' tile vectors, what validation scores: clip c's are rows tileStart[c] to tileStart[c + 1]. */
+  tileX: FeatureMatrix;
+  tileStart: Int32Array;
   /** Per clip: the seed's 46 values and the raw cues. */
   seedX: FeatureMatrix;
   rawCues: FeatureMatrix;
@@ -52,6 +55,8 @@ export function buildFeatureTable(clips: readonly TrainingClip[], rows: readonly
     for (let k = 0; k < r.copyOfRow.length; k++) rowClip.push(c);
     nRows += r.copyOfRow.length;
   });
+  const tileStart = new Int32Array(kept.length + 1);
+  keptRows.forEach((r, c) => (tileStart[c + 1] = tileStart[c] + r.tiles.length / SUMMARY_NAMES.length));
   const seedValues = new Float32Array(kept.length * SEED_FEATURE_NAMES.length);
   keptRows.forEach((r, c) => seedValues.set(r.seedVector, c * SEED_FEATURE_NAMES.length));
   return {
@@ -63,6 +68,8 @@ export function buildFeatureTable(clips: readonly TrainingClip[], rows: readonly
     rowCopy: Uint8Array.from(keptRows.flatMap((r) => [...r.copyOfRow])),
     rowKind: Uint8Array.from(keptRows.flatMap((r) => [...r.kindOfRow])),
     publishedRow,
+    tileX: concat(keptRows.map((r) => r.tiles), SUMMARY_NAMES.length),
+    tileStart,
     seedX: { nRows: kept.length, nCols: SEED_FEATURE_NAMES.length, values: seedValues },
     rawCues: concat(keptRows.map((r) => r.rawCues), CUE_NAMES.length),
     copyNames: keptRows.map((r) => r.copies),

@@ -19,11 +19,19 @@ export interface FoldPlan {
 export interface Design {
   /** The training set of the clips whose mask is 1. */
   trainingSet(clipMask: Uint8Array): TrainingSet;
-  /** The vector validation scores for a clip. */
-  testVector(clip: number): Float32Array;
+  /** The vectors whose mean raw score is a clip's validation score. */
+  testVectors(clip: number): Float32Array[];
 }
 
-/** Our features: every row (copies, crops) of the allowed clips, unit-weighted and class-balanced. */
+/** The clip's tile vectors, which the detector averages the raw scores of (src/detector/tiles.ts). */
+export function tileRows(table: FeatureTable, clip: number): Float32Array[] {
+  return Array.from({ length: table.tileStart[clip + 1] - table.tileStart[clip] }, (_, k) => matrixRow(table.tileX, table.tileStart[clip] + k));
+}
+
+/**
+ * Our features: every row (copies, crops) of the allowed clips, unit-weighted and class-balanced, trains; a clip is
+ * scored as the detector scores it, by the mean raw score of its tiles.
+ */
 export function rowDesign(table: FeatureTable, rowWeights: Float64Array): Design {
   const labels = Uint8Array.from(table.rowClip, (clip) => table.labels[clip]);
   const all: TrainingSet = { x: table.x, y: labels, weight: rowWeights };
@@ -33,8 +41,16 @@ export function rowDesign(table: FeatureTable, rowWeights: Float64Array): Design
       const set = selectTrainingRows(all, rows);
       return { ...set, weight: classBalanced(set.weight!, set.y) };
     },
-    testVector: (clip) => matrixRow(table.x, table.publishedRow[clip]),
+    testVectors: (clip) => tileRows(table, clip),
   };
+}
+
+/**
+ * rowDesign scoring each clip by one vector over all its frames, as the detector did before its tiles (variant
+ * `whole-clip-scores`).
+ */
+export function wholeClipDesign(table: FeatureTable, rowWeights: Float64Array): Design {
+  return { ...rowDesign(table, rowWeights), testVectors: (clip) => [matrixRow(table.x, table.publishedRow[clip])] };
 }
 
 /** The seed's design: one unweighted row per clip, the seed's 46 values of the clip as published. */
@@ -42,7 +58,7 @@ export function seedDesign(table: FeatureTable): Design {
   const all: TrainingSet = { x: table.seedX, y: table.labels };
   return {
     trainingSet: (clipMask) => selectTrainingRows(all, Int32Array.from(table.labels.keys()).filter((clip) => clipMask[clip] === 1)),
-    testVector: (clip) => matrixRow(table.seedX, clip),
+    testVectors: (clip) => [matrixRow(table.seedX, clip)],
   };
 }
 
@@ -59,7 +75,9 @@ export function outOfFoldScores(
     const set = design.trainingSet(plan.masks[fold]);
     const model = learner.train(set, seed + fold);
     plan.foldOf.forEach((f, clip) => {
-      if (f === fold) scores[clip] = model.raw(design.testVector(clip));
+      if (f !== fold) return;
+      const vectors = design.testVectors(clip);
+      scores[clip] = vectors.reduce((sum, x) => sum + model.raw(x), 0) / vectors.length;
     });
     onFold?.(fold, set.y.length);
   }

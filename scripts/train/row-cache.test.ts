@@ -14,6 +14,7 @@ const rows: ClipRows = {
   publishedAnalysed: true,
   seedVector: Float64Array.of(0.1, 0.2, 0.3),
   rawCues: Float32Array.of(9),
+  tiles: Float32Array.of(3, 2, 1, 0.25),
 };
 
 describe("row cache", () => {

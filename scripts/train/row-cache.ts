@@ -19,7 +19,7 @@ export function rowCacheKey(clip: TrainingClip, options: RowOptions, codeHash: s
   return hash.digest("hex");
 }
 
-const ARRAYS = ["vectors", "cues", "copyOfRow", "kindOfRow", "seedVector", "rawCues"] as const;
+const ARRAYS = ["vectors", "cues", "copyOfRow", "kindOfRow", "seedVector", "rawCues", "tiles"] as const;
 
 export function encodeClipRows(rows: ClipRows): Uint8Array {
   const header = JSON.stringify({
@@ -58,6 +58,7 @@ export function decodeClipRows(bytes: Uint8Array): ClipRows {
     kindOfRow: take(Uint8Array, 1, 3),
     seedVector: take(Float64Array, 8, 4),
     rawCues: take(Float32Array, 4, 5),
+    tiles: take(Float32Array, 4, 6),
     copies: header.copies,
     publishedAnalysed: header.publishedAnalysed,
   };

@@ -1,7 +1,7 @@
 /**
  * A fingerprint of what the row code computes rather than of its source: a fixed probe (a synthetic voice with
  * leading and trailing silence, longer than one block of frames) run through every step rows depend on (resampling
- * from the common rates, trimming, frame features and summaries, the seed vector, the cues and each augmentation
+ * from the common rates, trimming, frame features, summaries and clip tiles, the seed vector, the cues and each augmentation
  * effect), hashed with the source of this folder's row modules. A refactor that leaves every number unchanged
  * (another engineer speeding up the FFT, say) keeps the row cache; any change of a value invalidates it. A change
  * the probe does not reach is still caught at the end of training, where the product must score clips exactly as
@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { resample } from "../../src/audio/resample";
 import { frameFeatures } from "../../src/detector/frame-features";
 import { summarize } from "../../src/detector/summary";
+import { tileVectors } from "../../src/detector/tiles";
 import { seedFeatures } from "../../src/features/seed";
 import { mulberry32 } from "../lib/prng";
 import { syntheticVoice } from "../synthetic-voice";
@@ -40,6 +41,7 @@ export async function rowCodeFingerprint(): Promise<string> {
     add(frames.data);
     add(summarize(frames, { first: 0, end: frames.nFrames }));
     add(summarize(frames, { first: 10, end: Math.min(frames.nFrames, 210) }));
+    for (const tile of tileVectors(frames, [{ nSamples: speech.length, nFrames: frames.nFrames }])) add(tile);
     add(seedFeatures(resample(probeSignal(rate), rate, 16000)));
     add(cueVector(speech, 16000, rate));
   }

@@ -12,7 +12,7 @@ import { predictEnsembleRaw, trainGradientBoosting } from "../lib";
 import { GBDT, type Learner, LEARNERS } from "./learners";
 import { parseOptions } from "./options";
 import { type Prepared, type ProtocolRun, prepare, protocolRunOf, runProtocol } from "./pipeline";
-import { type Design, rowDesign, seedDesign } from "./protocol";
+import { type Design, rowDesign, seedDesign, wholeClipDesign } from "./protocol";
 import { auditCues } from "./shortcut-audit";
 import { copyNameOfRow, githubOriginRows, isGithubClip, rakedRowWeights, scaleAugmentedRows, unitRowWeights } from "./weights";
 
@@ -105,11 +105,13 @@ export interface Partner {
 /**
  * A variant: a learner and the row weights it trains with, run once through the protocol; or, with `members`,
  * that many runs whose out-of-fold raw scores are averaged (the score of the averaged ensemble), member m trained
- * with the weights of members(p)[m]; or, with `partners`, its run and each partner's blended (blendedRun).
+ * with the weights of members(p)[m]; or, with `partners`, its run and each partner's blended (blendedRun). Its
+ * `design` says which rows train and which vectors score a clip (rowDesign: the clip's tiles, as the detector does).
  */
 type Variant = {
   learner: Learner;
   weights: (p: Prepared) => Float64Array;
+  design?: (table: Prepared["table"], weights: Float64Array) => Design;
   members?: (p: Prepared) => Float64Array[];
   partners?: readonly Partner[];
 };
@@ -124,6 +126,8 @@ const gbdt = (weights: Variant["weights"]): Variant => ({ learner: LEARNERS["gra
 
 const VARIANTS: Record<string, Variant> = {
   shipped: gbdt((p) => p.rowWeights),
+  // Each clip scored by one vector over all its frames rather than by the mean of its 1 s tiles' scores.
+  "whole-clip-scores": { ...gbdt((p) => p.rowWeights), design: wholeClipDesign },
   "without-cue-raking": gbdt((p) => unitWeights(p)),
   "units-equal": gbdt((p) => shippedWeighting(p, unitWeights(p, 1))),
   "clips-equal": gbdt((p) => shippedWeighting(p, unitWeights(p, 0))),
@@ -207,7 +211,7 @@ export function runVariants(prepared: Prepared, names: readonly string[], seed: 
     const weights = variant.weights(prepared);
     const run = variant.members
       ? averagedRun(prepared, variant.learner, variant.members(prepared), seed)
-      : runProtocol(prepared, rowDesign(prepared.table, weights), variant.learner, seed, () => {});
+      : runProtocol(prepared, (variant.design ?? rowDesign)(prepared.table, weights), variant.learner, seed, () => {});
     const blended = variant.partners ? blendedRun(prepared, run, variant.partners, seed) : run;
     const m = blended.metrics;
     const worst = auditCues(prepared.table, weights).reduce((a, b) => (b.processed > a.processed ? b : a));

@@ -27,6 +27,9 @@ describe("createDetector", () => {
     const extraction = { ...card.features.extraction, hop_length: card.features.extraction.hop_length + 40 };
     const stale = { ...card, features: { ...card.features, extraction } };
     expect(() => createDetector(modelBytes, stale)).toThrow(/another analysis grid: hop_length \d+ \(this code: \d+\)/);
+    // A model calibrated on whole-clip vectors, or on other tiles, would mis-read the mean of these tiles.
+    const otherTiles = { ...card.features.extraction, clip_tile_seconds: 2 };
+    expect(() => createDetector(modelBytes, { ...card, features: { ...card.features, extraction: otherTiles } })).toThrow(/clip_tile_seconds 2 \(this code: 1\)/);
     const { extraction: _, ...withoutGrid } = card.features;
     expect(() => createDetector(modelBytes, { ...card, features: withoutGrid } as typeof card)).toThrow(/analysis grid/);
   });
@@ -47,6 +50,15 @@ describe("analyze", () => {
     const { decode, features, model, total } = real.timing_ms;
     expect(Math.abs(total - (decode + features + model))).toBeLessThanOrEqual(0.03);
     expect(decode).toBeLessThan(total);
+  });
+
+  it("gives a clip the calibrated mean of its 1 s tiles' raw scores, not one score of the whole clip", () => {
+    // 2 s of a tone (0.1 with this forest) then 2 s of noise (0.9): two tiles of each.
+    const half = 2 * 16000;
+    const a = detector.analyze(pcm16((i) => (i < half ? tone(16000)(i) : noise()), 2 * half), options);
+    expect(a.probability_fake).toBeCloseTo(0.5, 6);
+    expect(a.verdict).toBe("uncertain");
+    expect(a.segments.map((s) => s.probability_fake)).toEqual([expect.closeTo(0.1, 6), expect.closeTo(0.9, 6)]);
   });
 
   it("trims leading and trailing silence and times segments in the input's seconds", () => {

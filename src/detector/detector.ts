@@ -1,12 +1,13 @@
 import { AudioError } from "../audio/errors";
 import { arraySource } from "../audio/sample-source";
 import { openWav } from "../audio/wav";
-import { consecutiveSegmentFrameRanges, type FrameRange } from "../features/segments";
-import { type Forest, parseForest, predictCalibrated, verdictOf } from "../model";
+import type { FrameRange } from "../features/segments";
+import { calibratedFromRaw, type Forest, parseForest, predictCalibrated, verdictOf } from "../model";
 import { type AnalysedStretches, analysedStretches } from "./excerpts";
 import { ANALYSIS, frameFeatures, joinFrames } from "./frame-features";
 import { analysisGrid, type ModelCard } from "./model-card";
 import { SUMMARY_NAMES, summarize } from "./summary";
+import { consecutivePieces, meanRaw, tileVectors } from "./tiles";
 import type { Analysis, AnalyzeOptions, InputDescription, Segment } from "./types";
 
 /** Less speech than this after trimming carries too little evidence for a verdict. */
@@ -93,7 +94,8 @@ function analyzeStretches(
   const frames = joinFrames(parts);
   const featuresDone = performance.now();
   const score = (range: FrameRange) => predictCalibrated(forest, summarize(frames, range));
-  const probabilityFake = score({ first: 0, end: frames.nFrames });
+  const stretchShapes = excerpts.map(({ signal }, i) => ({ nSamples: signal.length, nFrames: parts[i].nFrames }));
+  const probabilityFake = calibratedFromRaw(forest, meanRaw(forest, tileVectors(frames, stretchShapes)));
   let firstFrame = 0;
   const segments: Segment[] = [];
   for (const [i, { signal, offset }] of excerpts.entries()) {
@@ -126,11 +128,7 @@ function analyzeStretches(
   };
 }
 
-/**
- * Consecutive segments of segmentSeconds over one analysed stretch (its frames firstFrame on), timed in the
- * input's seconds. A last piece shorter than half a segment joins the one before it rather than being scored on
- * too little audio.
- */
+/** The timeline: consecutive segments of segmentSeconds over one analysed stretch (its frames firstFrame on), timed in the input's seconds. */
 function segmentScores(
   firstFrame: number,
   nFrames: number,
@@ -140,27 +138,11 @@ function segmentScores(
   score: (range: FrameRange) => number,
 ): Segment[] {
   const rate = ANALYSIS.sampleRate;
-  const segmentSamples = Math.round(segmentSeconds * rate);
-  const ranges = consecutiveSegmentFrameRanges(nSamples, segmentSamples, ANALYSIS.hopLength, nFrames);
-  const pieces = ranges.map((range, i) => ({
-    range,
-    start: i * segmentSamples,
-    end: Math.min(nSamples, (i + 1) * segmentSamples),
+  return consecutivePieces(nSamples, Math.round(segmentSeconds * rate), nFrames).map(({ range, start, end }) => ({
+    start_s: round((offsetSamples + start) / rate, 3),
+    end_s: round((offsetSamples + end) / rate, 3),
+    probability_fake: score({ first: firstFrame + range.first, end: firstFrame + range.end }),
   }));
-  const last = pieces[pieces.length - 1];
-  if (pieces.length > 1 && last.end - last.start < segmentSamples / 2) {
-    pieces.pop();
-    const previous = pieces[pieces.length - 1];
-    previous.range = { first: previous.range.first, end: last.range.end };
-    previous.end = last.end;
-  }
-  return pieces
-    .filter(({ range }) => range.end > range.first)
-    .map(({ range, start, end }) => ({
-      start_s: round((offsetSamples + start) / rate, 3),
-      end_s: round((offsetSamples + end) / rate, 3),
-      probability_fake: score({ first: firstFrame + range.first, end: firstFrame + range.end }),
-    }));
 }
 
 function round(value: number, digits = 2): number {

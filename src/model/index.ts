@@ -10,5 +10,5 @@
 export { type Calibration, applyCalibration } from "./calibration";
 export { type Aggregation, type Forest, treeCount } from "./forest";
 export { encodeForest, parseForest } from "./format";
-export { predictCalibrated, predictProba, predictRaw, probabilityFromRaw } from "./predict";
+export { calibratedFromRaw, predictCalibrated, predictProba, predictRaw, probabilityFromRaw } from "./predict";
 export { verdictOf } from "./verdict";

@@ -48,6 +48,10 @@ export function predictProba(forest: Forest, x: Float32Array): number {
 
 /** The probability after the forest's calibration (which maps the raw score), or predictProba without one. */
 export function predictCalibrated(forest: Forest, x: Float32Array): number {
-  const raw = predictRaw(forest, x);
+  return calibratedFromRaw(forest, predictRaw(forest, x));
+}
+
+/** The calibrated probability of a raw score (one vector's, or a mean of several vectors' raw scores). */
+export function calibratedFromRaw(forest: Forest, raw: number): number {
   return applyCalibration(forest.calibration, raw, probabilityFromRaw(forest, raw));
 }
