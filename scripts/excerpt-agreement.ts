@@ -15,8 +15,8 @@ import { resample } from "../src/audio/resample";
 import { trimSilence } from "../src/audio/trim";
 import { decodeWav } from "../src/audio/wav";
 import { ANALYSIS, frameFeatures } from "../src/detector/frame-features";
-import { meanRaw, tileVectors } from "../src/detector/tiles";
-import { calibratedFromRaw, parseForest, verdictOf } from "../src/model";
+import { clipProbability, tileVectors } from "../src/detector/tiles";
+import { parseForest, verdictOf } from "../src/model";
 import { DEFAULT_MODEL_DIR, loadDetector } from "./cli/model-folder";
 import { parseCsvRecords } from "./dataset/csv";
 
@@ -35,7 +35,7 @@ const { thresholds } = detector.modelCard();
 function wholeSignalProbability(signal: Float32Array): number {
   const { start, end } = trimSilence(signal);
   const frames = frameFeatures(signal.subarray(start, end));
-  return calibratedFromRaw(forest, meanRaw(forest, tileVectors(frames, [{ nSamples: end - start, nFrames: frames.nFrames }])));
+  return clipProbability(forest, tileVectors(frames, [{ nSamples: end - start, nFrames: frames.nFrames }]));
 }
 
 const groups = new Map<string, string[]>();

@@ -3,6 +3,7 @@
  * score the clips of the fold, so every clip gets an out-of-fold raw score from a model that never saw its unit
  * or anything linked to it. A design says which rows and features a learner trains and scores on.
  */
+import { meanRaw } from "../../src/detector/tiles";
 import { type TrainingSet, matrixRow, selectTrainingRows } from "../lib";
 import type { FeatureTable } from "./feature-table";
 import type { Learner } from "./learners";
@@ -75,9 +76,7 @@ export function outOfFoldScores(
     const set = design.trainingSet(plan.masks[fold]);
     const model = learner.train(set, seed + fold);
     plan.foldOf.forEach((f, clip) => {
-      if (f !== fold) return;
-      const vectors = design.testVectors(clip);
-      scores[clip] = vectors.reduce((sum, x) => sum + model.raw(x), 0) / vectors.length;
+      if (f === fold) scores[clip] = meanRaw(design.testVectors(clip), (x) => model.raw(x));
     });
     onFold?.(fold, set.y.length);
   }

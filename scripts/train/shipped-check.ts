@@ -6,8 +6,8 @@
 import { readFileSync } from "node:fs";
 import { createDetector } from "../../src/detector/detector";
 import type { ModelCard } from "../../src/detector/model-card";
-import { meanRaw } from "../../src/detector/tiles";
-import { calibratedFromRaw, parseForest } from "../../src/model";
+import { clipProbability } from "../../src/detector/tiles";
+import { parseForest } from "../../src/model";
 import type { Prepared } from "./pipeline";
 import { tileRows } from "./protocol";
 
@@ -21,7 +21,7 @@ export function checkShippedModel(modelBytes: Uint8Array, card: ModelCard, prepa
   let clips = 0;
   for (let clip = 0; clip < table.clips.length; clip += step) {
     const analysis = detector.analyze(readFileSync(table.clips[clip].file), { segments: false, segmentSeconds: 2, maxAnalyzedSeconds: 600 });
-    const trained = calibratedFromRaw(forest, meanRaw(forest, tileRows(table, clip)));
+    const trained = clipProbability(forest, tileRows(table, clip));
     maxDifference = Math.max(maxDifference, Math.abs(analysis.probability_fake - trained));
     clips++;
   }

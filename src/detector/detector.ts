@@ -2,12 +2,12 @@ import { AudioError } from "../audio/errors";
 import { arraySource } from "../audio/sample-source";
 import { openWav } from "../audio/wav";
 import type { FrameRange } from "../features/segments";
-import { calibratedFromRaw, type Forest, parseForest, predictCalibrated, verdictOf } from "../model";
+import { type Forest, parseForest, predictCalibrated, verdictOf } from "../model";
 import { type AnalysedStretches, analysedStretches } from "./excerpts";
 import { ANALYSIS, frameFeatures, joinFrames } from "./frame-features";
 import { analysisGrid, type ModelCard } from "./model-card";
 import { SUMMARY_NAMES, summarize } from "./summary";
-import { consecutivePieces, meanRaw, tileVectors } from "./tiles";
+import { clipProbability, consecutivePieces, tileVectors } from "./tiles";
 import type { Analysis, AnalyzeOptions, InputDescription, Segment } from "./types";
 
 /** Less speech than this after trimming carries too little evidence for a verdict. */
@@ -95,7 +95,7 @@ function analyzeStretches(
   const featuresDone = performance.now();
   const score = (range: FrameRange) => predictCalibrated(forest, summarize(frames, range));
   const stretchShapes = excerpts.map(({ signal }, i) => ({ nSamples: signal.length, nFrames: parts[i].nFrames }));
-  const probabilityFake = calibratedFromRaw(forest, meanRaw(forest, tileVectors(frames, stretchShapes)));
+  const probabilityFake = clipProbability(forest, tileVectors(frames, stretchShapes));
   let firstFrame = 0;
   const segments: Segment[] = [];
   for (const [i, { signal, offset }] of excerpts.entries()) {

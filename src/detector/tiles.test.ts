@@ -3,7 +3,7 @@ import { predictRaw } from "../model";
 import { frameFeatures, joinFrames } from "./frame-features";
 import { summarize } from "./summary";
 import { NOISE_IS_FAKE } from "./testing/noise-is-fake";
-import { CLIP_TILE_SECONDS, consecutivePieces, meanRaw, tileVectors } from "./tiles";
+import { CLIP_TILE_SECONDS, clipProbability, consecutivePieces, meanRaw, tileVectors } from "./tiles";
 
 let state = 7;
 const noise = (n: number) => Float32Array.from({ length: n }, () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32 - 0.5) * 0.5);
@@ -27,7 +27,7 @@ describe("consecutivePieces", () => {
   });
 });
 
-describe("tileVectors / meanRaw", () => {
+describe("tileVectors / meanRaw / clipProbability", () => {
   it("summarise the tiles of each stretch over its own frames, and average their raw scores", () => {
     expect(CLIP_TILE_SECONDS).toBe(1);
     const a = frameFeatures(noise(2 * 16_000));
@@ -43,6 +43,7 @@ describe("tileVectors / meanRaw", () => {
     expect(vectors[2]).toEqual(summarize(frames, { first: a.nFrames, end: a.nFrames + 80 }));
     // NOISE_IS_FAKE: 0.9 on noise, 0.1 on a tone.
     expect(vectors.map((v) => predictRaw(NOISE_IS_FAKE, v))).toEqual([0.8999999761581421, 0.8999999761581421, 0.10000000149011612, 0.10000000149011612]);
-    expect(meanRaw(NOISE_IS_FAKE, vectors)).toBeCloseTo(0.5, 7);
+    expect(meanRaw(vectors, (v) => predictRaw(NOISE_IS_FAKE, v))).toBeCloseTo(0.5, 7);
+    expect(clipProbability(NOISE_IS_FAKE, vectors)).toBeCloseTo(0.5, 7);
   });
 });

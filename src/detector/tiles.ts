@@ -4,7 +4,7 @@
  * functions, so the product scores a clip exactly as validation did.
  */
 import { consecutiveSegmentFrameRanges, type FrameRange } from "../features/segments";
-import { type Forest, predictRaw } from "../model";
+import { calibratedFromRaw, type Forest, predictRaw } from "../model";
 import { ANALYSIS, type FrameFeatures } from "./frame-features";
 import { summarize } from "./summary";
 
@@ -35,8 +35,8 @@ export function consecutivePieces(nSamples: number, pieceSamples: number, nFrame
 
 /**
  * Seconds of each tile. A clip's probability is the calibrated mean of its 1 s tiles' raw scores rather than the
- * score of one vector over the whole clip: under the validation protocol the mean over 1 s tiles was 1.9-3.6
- * points better on unseen systems than the whole-clip vector, and better than 2 s or 4 s tiles (README).
+ * score of one vector over the whole clip: under the validation protocol the mean over 1 s tiles was 0.8-3.6
+ * points better on unseen systems than the whole-clip vector (three seeds), and better than 2 s or 4 s tiles (README).
  */
 export const CLIP_TILE_SECONDS = 1;
 
@@ -57,9 +57,17 @@ export function tileVectors(frames: FrameFeatures, stretches: readonly { nSample
   return vectors;
 }
 
-/** The clip's raw score: the mean of the forest's raw scores of its tiles' vectors, summed in tile order. */
-export function meanRaw(forest: Forest, vectors: readonly Float32Array[]): number {
+/**
+ * A clip's raw score from its tiles' vectors: the mean of their raw scores, summed in tile order. Validation
+ * (scripts/train/protocol.ts) averages each fold model's scores with it, so training and the detector share the rule.
+ */
+export function meanRaw(vectors: readonly Float32Array[], raw: (vector: Float32Array) => number): number {
   let sum = 0;
-  for (const vector of vectors) sum += predictRaw(forest, vector);
+  for (const vector of vectors) sum += raw(vector);
   return sum / vectors.length;
+}
+
+/** A clip's probability: the forest's calibration of the mean raw score of its tiles' vectors. */
+export function clipProbability(forest: Forest, vectors: readonly Float32Array[]): number {
+  return calibratedFromRaw(forest, meanRaw(vectors, (vector) => predictRaw(forest, vector)));
 }
