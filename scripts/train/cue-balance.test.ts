@@ -20,4 +20,14 @@ describe("rakeWeights", () => {
     expect(w.slice(0, 10).reduce((a, b) => a + b, 0)).toBeCloseTo(10, 10);
     expect(w.slice(10).reduce((a, b) => a + b, 0)).toBeCloseTo(10, 10);
   });
+
+  it("rakes as many rows as a full corpus with every copy's tiles gives (159,000; more here)", () => {
+    const n = 400_000;
+    const labels = Uint8Array.from({ length: n }, (_, i) => i % 2);
+    // Fakes spread evenly over 8 bins, reals mostly in the first 4.
+    const bins = Int32Array.from(labels, (label, i) => (label || (i >> 1) % 16 >= 12 ? (i >> 1) % 8 : (i >> 1) % 4));
+    const w = rakeWeights(new Float64Array(n).fill(1), labels, [bins], 2);
+    expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(n, 3);
+    expect(weightedBalancedAccuracy(Float64Array.from(bins), labels, w)).toBeLessThan(0.51);
+  });
 });

@@ -64,7 +64,7 @@ export function protocolMetrics(
   const all = Array.from(labels.keys());
   const reals = all.filter((i) => labels[i] === 0);
   const fakes = all.filter((i) => labels[i] === 1);
-  const k = Math.max(...foldOf) + 1;
+  const k = foldOf.reduce((n, fold) => Math.max(n, fold + 1), 0);
   const folds: FoldMetrics[] = Array.from({ length: k }, (_, fold) => {
     const members = all.filter((i) => foldOf[i] === fold);
     const { scores: s, labels: y } = pick(members, scores, labels);
