@@ -162,6 +162,7 @@ function losoSection(loso: LosoResult | undefined, shipped: ProtocolRun): string
 export const VARIANT_MEANING: Record<string, string> = {
   shipped: "the shipped settings",
   "whole-clip-scores": "each clip scored by one vector over all its frames, not by the mean of its 1 s tiles' scores",
+  "tile-rows": "each clip's published 1 s tiles also train, together weighing what its published whole row weighs",
   "without-cue-raking": "unit weights not raked on the trivial cues",
   "units-equal": "each unit weighs the same (1/n per clip) instead of sqrt(n)",
   "clips-equal": "each clip weighs the same",

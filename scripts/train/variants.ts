@@ -12,7 +12,7 @@ import { predictEnsembleRaw, trainGradientBoosting } from "../lib";
 import { GBDT, type Learner, LEARNERS } from "./learners";
 import { parseOptions } from "./options";
 import { type Prepared, type ProtocolRun, prepare, protocolRunOf, runProtocol } from "./pipeline";
-import { type Design, rowDesign, seedDesign, wholeClipDesign } from "./protocol";
+import { type Design, rowDesign, seedDesign, tileRowDesign, wholeClipDesign } from "./protocol";
 import { auditCues } from "./shortcut-audit";
 import { copyNameOfRow, githubOriginRows, isGithubClip, rakedRowWeights, scaleAugmentedRows, unitRowWeights } from "./weights";
 
@@ -128,6 +128,8 @@ const VARIANTS: Record<string, Variant> = {
   shipped: gbdt((p) => p.rowWeights),
   // Each clip scored by one vector over all its frames rather than by the mean of its 1 s tiles' scores.
   "whole-clip-scores": { ...gbdt((p) => p.rowWeights), design: wholeClipDesign },
+  // Each clip's published tiles also train, together weighing what its published whole row weighs.
+  "tile-rows": { ...gbdt((p) => p.rowWeights), design: tileRowDesign },
   "without-cue-raking": gbdt((p) => unitWeights(p)),
   "units-equal": gbdt((p) => shippedWeighting(p, unitWeights(p, 1))),
   "clips-equal": gbdt((p) => shippedWeighting(p, unitWeights(p, 0))),
