@@ -34,7 +34,8 @@ export interface FeatureTable {
   refused: TrainingClip[];
 }
 
-function concat(parts: readonly Float32Array[], nCols: number): FeatureMatrix {
+/** The matrix whose rows are the parts' rows in turn (each part row-major, nCols per row). */
+export function concatRows(parts: readonly Float32Array[], nCols: number): FeatureMatrix {
   const values = new Float32Array(parts.reduce((n, part) => n + part.length, 0));
   let offset = 0;
   for (const part of parts) {
@@ -62,16 +63,16 @@ export function buildFeatureTable(clips: readonly TrainingClip[], rows: readonly
   return {
     clips: kept.map((i) => clips[i]),
     labels: Uint8Array.from(kept, (i) => Number(clips[i].row.label === "fake")),
-    x: concat(keptRows.map((r) => r.vectors), SUMMARY_NAMES.length),
-    cues: concat(keptRows.map((r) => r.cues), CUE_NAMES.length),
+    x: concatRows(keptRows.map((r) => r.vectors), SUMMARY_NAMES.length),
+    cues: concatRows(keptRows.map((r) => r.cues), CUE_NAMES.length),
     rowClip: Int32Array.from(rowClip),
     rowCopy: Uint8Array.from(keptRows.flatMap((r) => [...r.copyOfRow])),
     rowKind: Uint8Array.from(keptRows.flatMap((r) => [...r.kindOfRow])),
     publishedRow,
-    tileX: concat(keptRows.map((r) => r.tiles), SUMMARY_NAMES.length),
+    tileX: concatRows(keptRows.map((r) => r.tiles), SUMMARY_NAMES.length),
     tileStart,
     seedX: { nRows: kept.length, nCols: SEED_FEATURE_NAMES.length, values: seedValues },
-    rawCues: concat(keptRows.map((r) => r.rawCues), CUE_NAMES.length),
+    rawCues: concatRows(keptRows.map((r) => r.rawCues), CUE_NAMES.length),
     copyNames: keptRows.map((r) => r.copies),
     refused: clips.filter((_, i) => !rows[i].publishedAnalysed),
   };

@@ -5,7 +5,7 @@
  */
 import { meanRaw } from "../../src/detector/tiles";
 import { type TrainingSet, matrixRow, selectTrainingRows } from "../lib";
-import type { FeatureTable } from "./feature-table";
+import { type FeatureTable, concatRows } from "./feature-table";
 import type { Learner } from "./learners";
 import { classBalanced } from "./weights";
 
@@ -56,14 +56,10 @@ export function rowDesign(table: FeatureTable, rowWeights: Float64Array): Design
  * the tiles' own cues are not stored, so the shortcut audit cannot cover them yet.
  */
 export function tileRowDesign(table: FeatureTable, rowWeights: Float64Array): Design {
-  const nTiles = table.tileX.nRows;
-  const nCols = table.x.nCols;
-  const values = new Float32Array((table.x.nRows + nTiles) * nCols);
-  values.set(table.x.values);
-  values.set(table.tileX.values, table.x.nRows * nCols);
-  const rowClip = new Int32Array(table.x.nRows + nTiles);
+  const x = concatRows([table.x.values, table.tileX.values], table.x.nCols);
+  const rowClip = new Int32Array(x.nRows);
   rowClip.set(table.rowClip);
-  const weight = new Float64Array(table.x.nRows + nTiles);
+  const weight = new Float64Array(x.nRows);
   weight.set(rowWeights);
   table.clips.forEach((_, clip) => {
     const [first, end] = [table.tileStart[clip], table.tileStart[clip + 1]];
@@ -72,7 +68,7 @@ export function tileRowDesign(table: FeatureTable, rowWeights: Float64Array): De
       weight[table.x.nRows + tile] = rowWeights[table.publishedRow[clip]] / (end - first);
     }
   });
-  return clipRowsDesign(table, { nRows: rowClip.length, nCols, values }, rowClip, weight);
+  return clipRowsDesign(table, x, rowClip, weight);
 }
 
 /**
