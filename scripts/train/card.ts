@@ -129,6 +129,7 @@ export function buildModelCard(inputs: CardInputs): ModelCard {
       real: table.clips.length - nFake,
       fake: nFake,
       rows: table.x.nRows,
+      tile_rows: table.tileX.nRows,
       refused_clips: table.refused.map((clip) => clip.row.path),
       by_unit: countsByUnit(prepared),
     },
@@ -137,6 +138,7 @@ export function buildModelCard(inputs: CardInputs): ModelCard {
       copies: "the clip as published, its pre-channel copy (corpus clips), and augmented copies of the clean clip, one label-blind chain each",
       recipe: AUGMENTATION_RECIPE,
       stretches: { whole: true, crop_seconds: CROP_SECONDS, segment_seconds: SEGMENT_SECONDS },
+      tiles: "each clip's published clip_tile_seconds tiles also train, together weighing what its published whole row weighs",
       weighting: `each unit weighs sqrt(clips) shared by its clips and their rows${options.augmentedWeight !== 1 ? `, an augmented copy's rows ${options.augmentedWeight} of the other copies' rows` : ""}${raked ? `; raked on ${raked}, each distributed alike in both classes` : ""}; classes balanced to equal total weight`,
     },
     protocol: {

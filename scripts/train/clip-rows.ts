@@ -1,9 +1,10 @@
 /**
- * Every training row of one clip. Copies: the clip as published (copy 0, whose whole-clip vector is also what
- * validation scores), for corpus clips the pre-channel copy, then `augmentedCopies` copies of the clean clip
+ * Every training row of one clip. Copies: the clip as published (copy 0), for corpus clips the pre-channel copy, then
+ * `augmentedCopies` copies of the clean clip
  * through one label-blind channel chain each (augment/chain.ts). Each copy is analysed as the product analyses an
- * upload (speech.ts, frameFeatures) and summarised over the stretches of crops.ts. Every draw comes from a
- * generator seeded by the run seed and the clip's path, never its label.
+ * upload (speech.ts, frameFeatures) and summarised over the stretches of crops.ts; copy 0 also over its 1 s tiles,
+ * which validation scores and which also train. Every draw comes from a generator seeded by the run seed and the
+ * clip's path, never its label.
  */
 import { readFileSync } from "node:fs";
 import { resample } from "../../src/audio/resample";
@@ -12,7 +13,7 @@ import { ANALYSIS, frameFeatures } from "../../src/detector/frame-features";
 import { SUMMARY_NAMES, summarize } from "../../src/detector/summary";
 import { segmentFrameRange } from "../../src/features/segments";
 import { SEED_SAMPLE_RATE, seedFeatures } from "../../src/features/seed";
-import { tileVectors } from "../../src/detector/tiles";
+import { tilePieces, tileVectors } from "../../src/detector/tiles";
 import { hashString } from "../dataset/prng";
 import { mulberry32 } from "../lib/prng";
 import { applyChain, chainBandwidthRate, chainName, drawChain } from "./augment/chain";
@@ -35,6 +36,8 @@ export interface ClipRows {
   publishedAnalysed: boolean;
   /** Copy 0's tile vectors (src/detector/tiles.ts), row-major: what validation scores, as the detector does. */
   tiles: Float32Array;
+  /** Cue vectors of the same tiles' audio, row-major (CUE_NAMES per tile), for the shortcut audit of tile rows. */
+  tileCues: Float32Array;
   /** The seed project's 46 values of the published clip (first 2 s at 16 kHz, untrimmed, as the seed did). */
   seedVector: Float64Array;
   /** Cues of the published file as stored (untrimmed, at its own rate). */
@@ -70,6 +73,7 @@ export async function clipRows(clip: TrainingClip, options: RowOptions): Promise
   const copies: string[] = [];
   let publishedAnalysed = false;
   let tiles = new Float32Array(0);
+  let tileCues = new Float32Array(0);
   const addCopy = (name: string, samples: Float32Array, sampleRate: number, bandwidthRate: number, stretchSeed: number) => {
     const copy = copies.push(name) - 1;
     const speech = analysedSpeech(samples, sampleRate);
@@ -80,6 +84,10 @@ export async function clipRows(clip: TrainingClip, options: RowOptions): Promise
       const vectors = tileVectors(frames, [{ nSamples: speech.length, nFrames: frames.nFrames }]);
       tiles = new Float32Array(vectors.length * SUMMARY_NAMES.length);
       vectors.forEach((vector, i) => tiles.set(vector, i * SUMMARY_NAMES.length));
+      // tileVectors cuts one stretch into exactly these pieces, in this order.
+      const pieces = tilePieces(speech.length, frames.nFrames);
+      tileCues = new Float32Array(pieces.length * CUE_NAMES.length);
+      pieces.forEach(({ start, end }, i) => tileCues.set(cueVector(speech.subarray(start, end), ANALYSIS.sampleRate, bandwidthRate), i * CUE_NAMES.length));
     }
     for (const stretch of drawStretches(speech.length, ANALYSIS.sampleRate, mulberry32(stretchSeed))) {
       // The whole copy is every frame, as the detector scores it (a centred frame may sit on the last sample).
@@ -111,6 +119,7 @@ export async function clipRows(clip: TrainingClip, options: RowOptions): Promise
     copies,
     publishedAnalysed,
     tiles,
+    tileCues,
     seedVector: seedFeatures(resample(published.samples, published.sampleRate, SEED_SAMPLE_RATE)),
     rawCues: cueVector(published.samples, published.sampleRate, row.sample_rate_orig),
   };

@@ -20,7 +20,7 @@ import { VARIANT_NAMES, runVariants } from "./variants";
 import { outOfFoldScoresCsv } from "./oof-scores";
 import { DEFAULTS, type PipelineOptions, parseOptions } from "./options";
 import { type ProtocolRun, prepare, runProtocol } from "./pipeline";
-import { rowDesign, seedDesign } from "./protocol";
+import { seedDesign, tileRowDesign } from "./protocol";
 import { evaluationReport } from "./report";
 import { auditCues } from "./shortcut-audit";
 import { unitOf } from "./units";
@@ -67,7 +67,7 @@ export async function evaluate(options: PipelineOptions, choices: EvaluateChoice
   const shippedLearner = (card.model as { learner: string }).learner;
   const prepared = await prepare(options, log);
   const extraction = (performance.now() - started) / 1000;
-  const ours = rowDesign(prepared.table, prepared.rowWeights);
+  const ours = tileRowDesign(prepared.table, prepared.rowWeights);
   const candidates = [shippedLearner, "logistic", "seed-random-forest", ...(choices.compare ? SHIPPABLE.filter((l) => l !== shippedLearner) : [])];
   const runs = candidates.map((name) =>
     runProtocol(prepared, name === "seed-random-forest" ? seedDesign(prepared.table) : ours, LEARNERS[name], options.seed, log),
@@ -78,7 +78,7 @@ export async function evaluate(options: PipelineOptions, choices: EvaluateChoice
     ? leaveOneUnitOut(prepared, ours, LEARNERS[shippedLearner], options.seed, (row) => sharedSystems.has(unitOf(row)), log)
     : undefined;
   const variants = choices.variants.length > 0 ? runVariants(prepared, choices.variants, options.seed) : undefined;
-  const audit = auditCues(prepared.table, prepared.rowWeights);
+  const audit = auditCues(prepared.table, ours.rows);
 
   mkdirSync(options.reports, { recursive: true });
   if (choices.scores) writeFileSync(choices.scores, outOfFoldScoresCsv(prepared, runs));

@@ -1,7 +1,7 @@
 /**
  * All training rows of a set of clips in flat arrays: the feature matrix (one row per copy and stretch, see
  * clip-rows.ts), which clip, copy and kind each row is, the rows' cues, and per clip the tile vectors validation
- * scores (copy 0), the seed vector and the raw cues. Clips whose published copy the detector would refuse (too
+ * scores (copy 0) with their cues, the seed vector and the raw cues. Clips whose published copy the detector would refuse (too
  * little sound after trimming) are set aside: they can be neither scored nor counted.
  */
 import type { FeatureMatrix } from "../lib/dataset";
@@ -25,6 +25,8 @@ export interface FeatureTable {
   /** The published copies' tile vectors, what validation scores: clip c's are rows tileStart[c] to tileStart[c + 1]. */
   tileX: FeatureMatrix;
   tileStart: Int32Array;
+  /** The same tiles' cues. */
+  tileCues: FeatureMatrix;
   /** Per clip: the seed's 46 values and the raw cues. */
   seedX: FeatureMatrix;
   rawCues: FeatureMatrix;
@@ -71,6 +73,7 @@ export function buildFeatureTable(clips: readonly TrainingClip[], rows: readonly
     publishedRow,
     tileX: concatRows(keptRows.map((r) => r.tiles), SUMMARY_NAMES.length),
     tileStart,
+    tileCues: concatRows(keptRows.map((r) => r.tileCues), CUE_NAMES.length),
     seedX: { nRows: kept.length, nCols: SEED_FEATURE_NAMES.length, values: seedValues },
     rawCues: concatRows(keptRows.map((r) => r.rawCues), CUE_NAMES.length),
     copyNames: keptRows.map((r) => r.copies),

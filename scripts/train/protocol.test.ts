@@ -7,7 +7,7 @@ import { type Design, outOfFoldScores, tileRowDesign } from "./protocol";
 describe("outOfFoldScores", () => {
   it("scores each clip with its fold's model as the mean raw score of its test vectors", () => {
     // Two folds of two clips; the fold's model adds its training set's size to a vector's first value.
-    const design: Design = {
+    const design: Omit<Design, "rows"> = {
       trainingSet: (mask) => ({ x: { nRows: 0, nCols: 1, values: new Float32Array(0) }, y: Uint8Array.from(mask.filter((m) => m === 1)) }),
       testVectors: (clip) => [[1], [2, 5], [4, 4], [6]][clip].map((v) => Float32Array.of(v)),
     };
@@ -31,8 +31,10 @@ describe("tileRowDesign", () => {
     x: { nRows: 3, nCols: 1, values: Float32Array.of(10, 11, 20) },
     rowClip: Int32Array.of(0, 0, 1),
     publishedRow: Int32Array.of(0, 2),
+    cues: { nRows: 3, nCols: 1, values: Float32Array.of(1, 2, 3) },
     tileX: { nRows: 3, nCols: 1, values: Float32Array.of(1, 2, 3) },
     tileStart: Int32Array.of(0, 2, 3),
+    tileCues: { nRows: 3, nCols: 1, values: Float32Array.of(5, 6, 7) },
   } as unknown as FeatureTable;
   const design = tileRowDesign(table, Float64Array.of(4, 1, 3));
 
@@ -44,6 +46,12 @@ describe("tileRowDesign", () => {
     [4 / 3, 1 / 3, 1.5, 2 / 3, 2 / 3, 1.5].forEach((w, row) => expect(set.weight![row]).toBeCloseTo(w, 12));
     const onlyFake = design.trainingSet(Uint8Array.of(0, 1));
     expect([...onlyFake.x.values]).toEqual([20, 3]);
+  });
+
+  it("gives the shortcut audit every row it trains on: rows then tiles, their cues, clips and weights", () => {
+    expect([...design.rows.cues.values]).toEqual([1, 2, 3, 5, 6, 7]);
+    expect([...design.rows.rowClip]).toEqual([0, 0, 1, 0, 0, 1]);
+    expect([...design.rows.weight]).toEqual([4, 1, 3, 2, 2, 3]);
   });
 
   it("scores a clip by its tiles", () => {

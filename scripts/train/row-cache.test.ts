@@ -15,6 +15,7 @@ const rows: ClipRows = {
   seedVector: Float64Array.of(0.1, 0.2, 0.3),
   rawCues: Float32Array.of(9),
   tiles: Float32Array.of(3, 2, 1, 0.25),
+  tileCues: Float32Array.of(0.5, 1),
 };
 
 describe("row cache", () => {

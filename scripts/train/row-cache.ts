@@ -19,7 +19,7 @@ export function rowCacheKey(clip: TrainingClip, options: RowOptions, codeHash: s
   return hash.digest("hex");
 }
 
-const ARRAYS = ["vectors", "cues", "copyOfRow", "kindOfRow", "seedVector", "rawCues", "tiles"] as const;
+const ARRAYS = ["vectors", "cues", "copyOfRow", "kindOfRow", "seedVector", "rawCues", "tiles", "tileCues"] as const;
 
 export function encodeClipRows(rows: ClipRows): Uint8Array {
   const header = JSON.stringify({
@@ -59,6 +59,7 @@ export function decodeClipRows(bytes: Uint8Array): ClipRows {
     seedVector: take(Float64Array, 8, 4),
     rawCues: take(Float32Array, 4, 5),
     tiles: take(Float32Array, 4, 6),
+    tileCues: take(Float32Array, 4, 7),
     copies: header.copies,
     publishedAnalysed: header.publishedAnalysed,
   };

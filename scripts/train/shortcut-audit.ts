@@ -1,11 +1,12 @@
 /**
  * The shortcut audit: the best balanced accuracy one threshold on one trivial cue (cues.ts) reaches, on the raw
- * clips (one per clip, as stored) and on the processed training rows (every copy and stretch the model trains on,
- * with its training weight). Each must stay at most AUDIT_LIMIT on the processed rows.
+ * clips (one per clip, as stored) and on the processed training rows (every copy, stretch and tile the model trains
+ * on, with its training weight). Each must stay at most AUDIT_LIMIT on the processed rows.
  */
 import { rocCurve } from "../lib";
 import { CUE_NAMES, type CueName } from "./cues";
 import type { FeatureTable } from "./feature-table";
+import type { TrainingRows } from "./protocol";
 import { classBalanced } from "./weights";
 
 export const AUDIT_LIMIT = 0.6;
@@ -35,12 +36,12 @@ function column(values: Float32Array, nCols: number, j: number): Float32Array {
   return Float32Array.from({ length: values.length / nCols }, (_, i) => values[i * nCols + j]);
 }
 
-/** The audit of training rows weighted as in training (`rowWeights` before class balancing, which this applies). */
-export function auditCues(table: FeatureTable, rowWeights: Float64Array): CueAudit[] {
-  const rowLabels = Uint8Array.from(table.rowClip, (clip) => table.labels[clip]);
-  const weights = classBalanced(rowWeights, rowLabels);
+/** The audit of a design's training rows, weighted as in training (before class balancing, which this applies). */
+export function auditCues(table: FeatureTable, rows: TrainingRows): CueAudit[] {
+  const rowLabels = Uint8Array.from(rows.rowClip, (clip) => table.labels[clip]);
+  const weights = classBalanced(rows.weight, rowLabels);
   return CUE_NAMES.map((cue, j) => {
-    const processed = column(table.cues.values, CUE_NAMES.length, j);
+    const processed = column(rows.cues.values, CUE_NAMES.length, j);
     return {
       cue,
       raw: weightedBalancedAccuracy(column(table.rawCues.values, CUE_NAMES.length, j), table.labels),

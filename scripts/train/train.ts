@@ -14,7 +14,7 @@ import { buildModelCard } from "./card";
 import { LEARNERS, SHIPPABLE } from "./learners";
 import { type PipelineOptions, parseOptions } from "./options";
 import { type ProtocolRun, prepare, runProtocol } from "./pipeline";
-import { rowDesign } from "./protocol";
+import { tileRowDesign } from "./protocol";
 import { checkShippedModel } from "./shipped-check";
 
 /** The issue's size limit for the model binary. */
@@ -39,7 +39,7 @@ export async function train(options: PipelineOptions, log: (line: string) => voi
   }
   const learner = LEARNERS[options.learner];
   const prepared = await prepare(options, log);
-  const design = rowDesign(prepared.table, prepared.rowWeights);
+  const design = tileRowDesign(prepared.table, prepared.rowWeights);
   const run = runProtocol(prepared, design, learner, options.seed, log);
   log(`protocol: macro unseen-system EER ${run.metrics.macroSystemEer.toFixed(4)}, pooled EER ${run.metrics.pooled.eer.toFixed(4)}, AUC ${run.metrics.pooled.auc.toFixed(4)}`);
 

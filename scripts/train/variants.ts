@@ -106,7 +106,7 @@ export interface Partner {
  * A variant: a learner and the row weights it trains with, run once through the protocol; or, with `members`,
  * that many runs whose out-of-fold raw scores are averaged (the score of the averaged ensemble), member m trained
  * with the weights of members(p)[m]; or, with `partners`, its run and each partner's blended (blendedRun). Its
- * `design` says which rows train and which vectors score a clip (rowDesign: the clip's tiles, as the detector does).
+ * `design` says which rows train and which vectors score a clip (by default the shipped tileRowDesign).
  */
 type Variant = {
   learner: Learner;
@@ -126,14 +126,15 @@ const gbdt = (weights: Variant["weights"]): Variant => ({ learner: LEARNERS["gra
 
 const VARIANTS: Record<string, Variant> = {
   shipped: gbdt((p) => p.rowWeights),
-  // Each clip scored by one vector over all its frames rather than by the mean of its 1 s tiles' scores.
+  // The design before tiles: no tile rows, each clip scored by one vector over all its frames.
   "whole-clip-scores": { ...gbdt((p) => p.rowWeights), design: wholeClipDesign },
-  // Each clip's published tiles also train, together weighing what its published whole row weighs.
-  "tile-rows": { ...gbdt((p) => p.rowWeights), design: tileRowDesign },
+  // The clips' published tiles do not train (the design shipped before tile rows); clips are still scored by tiles.
+  "without-tile-rows": { ...gbdt((p) => p.rowWeights), design: rowDesign },
   "without-cue-raking": gbdt((p) => unitWeights(p)),
   "units-equal": gbdt((p) => shippedWeighting(p, unitWeights(p, 1))),
   "clips-equal": gbdt((p) => shippedWeighting(p, unitWeights(p, 0))),
-  "whole-clips-only": gbdt((p) => only(p, (row) => p.table.rowKind[row] === 0)),
+  // Neither crops nor tiles train.
+  "whole-clips-only": { ...gbdt((p) => only(p, (row) => p.table.rowKind[row] === 0)), design: rowDesign },
   "no-augmentation": gbdt((p) => only(p, (row) => p.table.rowCopy[row] === 0)),
   // The augmented copy weighing as much as each of the clip's other copies (0.1.0+fc999f3345a4 weighed it so).
   "augmented-full-weight": gbdt((p) => shippedWeighting(p, unitRowWeights(p.table))),
@@ -170,7 +171,7 @@ const VARIANTS: Record<string, Variant> = {
   // Kokoro, YourTTS) and far worse overall.
   "blended-with-forest": {
     ...gbdt((p) => p.rowWeights),
-    partners: [{ learner: LEARNERS["random-forest"], design: (p) => rowDesign(p.table, p.rowWeights), weight: 1 / 4 }],
+    partners: [{ learner: LEARNERS["random-forest"], design: (p) => tileRowDesign(p.table, p.rowWeights), weight: 1 / 4 }],
   },
   "blended-with-seed-forest": {
     ...gbdt((p) => p.rowWeights),
@@ -210,13 +211,13 @@ export function runVariants(prepared: Prepared, names: readonly string[], seed: 
   return names.map((name) => {
     const variant = VARIANTS[name];
     if (!variant) throw new Error(`unknown variant ${name}; known: ${VARIANT_NAMES.join(", ")}`);
-    const weights = variant.weights(prepared);
+    const design = (variant.design ?? tileRowDesign)(prepared.table, variant.weights(prepared));
     const run = variant.members
       ? averagedRun(prepared, variant.learner, variant.members(prepared), seed)
-      : runProtocol(prepared, (variant.design ?? rowDesign)(prepared.table, weights), variant.learner, seed, () => {});
+      : runProtocol(prepared, design, variant.learner, seed, () => {});
     const blended = variant.partners ? blendedRun(prepared, run, variant.partners, seed) : run;
     const m = blended.metrics;
-    const worst = auditCues(prepared.table, weights).reduce((a, b) => (b.processed > a.processed ? b : a));
+    const worst = auditCues(prepared.table, design.rows).reduce((a, b) => (b.processed > a.processed ? b : a));
     return {
       name,
       macroSystemEer: m.macroSystemEer,
@@ -232,7 +233,7 @@ export function runVariants(prepared: Prepared, names: readonly string[], seed: 
 /** One protocol run per member's weights, their out-of-fold raw scores averaged. */
 function averagedRun(prepared: Prepared, learner: Learner, memberWeights: readonly Float64Array[], seed: number): ProtocolRun {
   const started = performance.now();
-  const runs = memberWeights.map((w, m) => runProtocol(prepared, rowDesign(prepared.table, w), learner, seed + m, () => {}));
+  const runs = memberWeights.map((w, m) => runProtocol(prepared, tileRowDesign(prepared.table, w), learner, seed + m, () => {}));
   const raw = runs[0].raw.map((_, clip) => runs.reduce((sum, run) => sum + run.raw[clip], 0) / runs.length);
   return protocolRunOf(prepared, learner.name, raw, started);
 }

@@ -40,16 +40,20 @@ export function consecutivePieces(nSamples: number, pieceSamples: number, nFrame
  */
 export const CLIP_TILE_SECONDS = 1;
 
+/** The tiles of one analysed stretch of nSamples whose frames are [0, nFrames). */
+export function tilePieces(nSamples: number, nFrames: number): Piece[] {
+  return consecutivePieces(nSamples, Math.round(CLIP_TILE_SECONDS * ANALYSIS.sampleRate), nFrames);
+}
+
 /**
  * The summary vectors of the clip's tiles: the tiles of each analysed stretch in turn, whose frames follow each other
  * in `frames` (joinFrames of the stretches' frames).
  */
 export function tileVectors(frames: FrameFeatures, stretches: readonly { nSamples: number; nFrames: number }[]): Float32Array[] {
-  const tileSamples = Math.round(CLIP_TILE_SECONDS * ANALYSIS.sampleRate);
   const vectors: Float32Array[] = [];
   let firstFrame = 0;
   for (const { nSamples, nFrames } of stretches) {
-    for (const { range } of consecutivePieces(nSamples, tileSamples, nFrames)) {
+    for (const { range } of tilePieces(nSamples, nFrames)) {
       vectors.push(summarize(frames, { first: firstFrame + range.first, end: firstFrame + range.end }));
     }
     firstFrame += nFrames;
