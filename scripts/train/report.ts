@@ -128,7 +128,7 @@ export function evaluationReport(inputs: ReportInputs): string {
     ...variantSection(inputs.variants),
     "## Shortcut audit",
     "",
-    `Best balanced accuracy of one threshold on one trivial cue (0.5 = useless, 1 = a perfect shortcut). Raw: one value per clip as stored. Processed: every training row (copies and stretches, after augmentation, resampling and trimming), weighted as in training; the limit is ${AUDIT_LIMIT}. The sample rate of a processed row is the lowest rate its audio passed through (the original rate, or a lower one of its channel chain).`,
+    `Best balanced accuracy of one threshold on one trivial cue (0.5 = useless, 1 = a perfect shortcut). Raw: one value per clip as stored. Processed: every training row (copies, stretches and tiles, after augmentation, resampling and trimming), weighted as in training; the limit is ${AUDIT_LIMIT}. The sample rate of a processed row is the lowest rate its audio passed through (the original rate, or a lower one of its channel chain).`,
     "",
     table(
       ["cue", "raw clips", "processed rows (weighted)", "processed rows (unweighted)", `≤ ${AUDIT_LIMIT}`],
