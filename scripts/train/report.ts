@@ -167,6 +167,7 @@ export const VARIANT_MEANING: Record<string, string> = {
   "units-equal": "each unit weighs the same (1/n per clip) instead of sqrt(n)",
   "clips-equal": "each clip weighs the same",
   "whole-clips-only": "no crops, segments or tiles: whole-copy rows only",
+  "whole-clips-and-tiles": "whole-copy rows and the published tiles, no random crops or segments",
   "no-augmentation": "only the clip as published (no augmented or pre-channel copies), with its crops",
   "without-clean-copy": "no pre-channel copies: the clip as published and its augmented copy",
   "augmented-full-weight": "the augmented copy weighing as much as each other copy of its clip (as in 0.1.0+fc999f3345a4)",

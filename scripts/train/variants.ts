@@ -135,6 +135,8 @@ const VARIANTS: Record<string, Variant> = {
   "clips-equal": gbdt((p) => shippedWeighting(p, unitWeights(p, 0))),
   // Neither crops nor tiles train.
   "whole-clips-only": { ...gbdt((p) => only(p, (row) => p.table.rowKind[row] === 0)), design: rowDesign },
+  // Whole copies and the published tiles train, no random crops or segments: whether crops still earn their place.
+  "whole-clips-and-tiles": gbdt((p) => only(p, (row) => p.table.rowKind[row] === 0)),
   "no-augmentation": gbdt((p) => only(p, (row) => p.table.rowCopy[row] === 0)),
   // The augmented copy weighing as much as each of the clip's other copies (0.1.0+fc999f3345a4 weighed it so).
   "augmented-full-weight": gbdt((p) => shippedWeighting(p, unitRowWeights(p.table))),
