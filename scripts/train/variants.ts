@@ -123,6 +123,8 @@ const shippedWeighting = (p: Prepared, weights: Float64Array) => rakedRowWeights
 /** The shipped weighting of the rows `keep` accepts; the others weigh nothing. */
 const only = (p: Prepared, keep: (row: number) => boolean) => shippedWeighting(p, unitWeights(p).map((w, row) => (keep(row) ? w : 0)));
 const gbdt = (weights: Variant["weights"]): Variant => ({ learner: LEARNERS["gradient-boosting"], weights });
+/** The shipped weighting of the whole-copy rows only: no random crops or segments. */
+const wholeCopyRows = (p: Prepared) => only(p, (row) => p.table.rowKind[row] === 0);
 
 const VARIANTS: Record<string, Variant> = {
   shipped: gbdt((p) => p.rowWeights),
@@ -134,9 +136,9 @@ const VARIANTS: Record<string, Variant> = {
   "units-equal": gbdt((p) => shippedWeighting(p, unitWeights(p, 1))),
   "clips-equal": gbdt((p) => shippedWeighting(p, unitWeights(p, 0))),
   // Neither crops nor tiles train.
-  "whole-clips-only": { ...gbdt((p) => only(p, (row) => p.table.rowKind[row] === 0)), design: rowDesign },
+  "whole-clips-only": { ...gbdt(wholeCopyRows), design: rowDesign },
   // Whole copies and the published tiles train, no random crops or segments: whether crops still earn their place.
-  "whole-clips-and-tiles": gbdt((p) => only(p, (row) => p.table.rowKind[row] === 0)),
+  "whole-clips-and-tiles": gbdt(wholeCopyRows),
   "no-augmentation": gbdt((p) => only(p, (row) => p.table.rowCopy[row] === 0)),
   // The augmented copy weighing as much as each of the clip's other copies (0.1.0+fc999f3345a4 weighed it so).
   "augmented-full-weight": gbdt((p) => shippedWeighting(p, unitRowWeights(p.table))),
